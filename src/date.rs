@@ -1,0 +1,482 @@
+//! Calendar dates that keep their precision.
+//!
+//! A news article says "September 2021", not "2021-09-01". [`Date`] stores a
+//! date at exactly the precision the text gives: a day, a month, a year, a
+//! decade or a century. [`DateSpec`] adds the EDTF (ISO 8601-2) qualifiers a
+//! timeline needs: approximate (`~`) and uncertain (`?`).
+//!
+//! Years are astronomical: year `0` is 1 BC and `-43` is 44 BC, as in ISO 8601
+//! and EDTF (`-0043`).
+//!
+//! # Notation (EDTF subset)
+//!
+//! | text          | value                                 |
+//! |---------------|---------------------------------------|
+//! | `2020-11-10`  | `Date::Day(2020-11-10)`               |
+//! | `2021-09`     | `Date::Month { year: 2021, month: 9 }`|
+//! | `1991`        | `Date::Year(1991)`                    |
+//! | `199X`        | `Date::Decade(199)` (the 1990s)       |
+//! | `19XX`        | `Date::Century(19)` (the 1900s)       |
+//! | `-0043`       | `Date::Year(-43)` (44 BC)             |
+//! | `~1990`       | approximate 1990                      |
+//! | `2021?`       | uncertain 2021                        |
+//! | `2021%`       | approximate and uncertain 2021        |
+//!
+//! ```
+//! use timeline::date::{Date, DateSpec};
+//! let d: DateSpec = "2021-09".parse().unwrap();
+//! assert_eq!(d.date, Date::Month { year: 2021, month: 9 });
+//! assert_eq!(d.to_string(), "2021-09");
+//! assert_eq!("~1990".parse::<DateSpec>().unwrap().approximate, true);
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+/// The precision at which a [`Date`] is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A hundred years, e.g. the 1900s.
+    Century,
+    /// Ten years, e.g. the 1990s.
+    Decade,
+    /// One year.
+    Year,
+    /// One month of one year.
+    Month,
+    /// One calendar day.
+    Day,
+}
+
+/// A calendar date at its own precision.
+///
+/// Ordering is by start day, then by precision (coarser first), so a year
+/// sorts before the months and days it contains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Date {
+    /// A hundred years: `Century(19)` is 1900–1999.
+    Century(i32),
+    /// Ten years: `Decade(199)` is 1990–1999.
+    Decade(i32),
+    /// A year.
+    Year(i32),
+    /// A month of a year; `month` is 1–12.
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1–12.
+        month: u32,
+    },
+    /// A calendar day.
+    Day(NaiveDate),
+}
+
+/// Why a text is not a valid [`Date`] or [`DateSpec`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// The text does not follow the notation.
+    #[error("`{0}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2021-09)")]
+    Syntax(String),
+    /// The month is not 1–12.
+    #[error("month {month} does not exist in `{text}`; months run from 01 to 12")]
+    Month {
+        /// The offending text.
+        text: String,
+        /// The month number given.
+        month: u32,
+    },
+    /// The day does not exist in that month.
+    #[error("{year}-{month:02} has no day {day}")]
+    Day {
+        /// The year.
+        year: i32,
+        /// The month.
+        month: u32,
+        /// The day given.
+        day: u32,
+    },
+    /// The year is outside the supported range.
+    #[error("year {0} is out of range (supported: -9999 to 9999)")]
+    YearRange(i64),
+}
+
+/// The smallest and largest supported years.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = -9999..=9999;
+
+impl Date {
+    /// A day, validated.
+    pub fn day(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
+        check_year(year as i64)?;
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month {
+                text: format!("{year:04}-{month:02}-{day:02}"),
+                month,
+            });
+        }
+        NaiveDate::from_ymd_opt(year, month, day)
+            .map(Date::Day)
+            .ok_or(DateError::Day { year, month, day })
+    }
+
+    /// A month, validated.
+    pub fn month(year: i32, month: u32) -> Result<Date, DateError> {
+        check_year(year as i64)?;
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month {
+                text: format!("{year:04}-{month:02}"),
+                month,
+            });
+        }
+        Ok(Date::Month { year, month })
+    }
+
+    /// A year, validated.
+    pub fn year(year: i32) -> Result<Date, DateError> {
+        check_year(year as i64)?;
+        Ok(Date::Year(year))
+    }
+
+    /// The precision of this date.
+    pub fn precision(&self) -> Precision {
+        match self {
+            Date::Century(_) => Precision::Century,
+            Date::Decade(_) => Precision::Decade,
+            Date::Year(_) => Precision::Year,
+            Date::Month { .. } => Precision::Month,
+            Date::Day(_) => Precision::Day,
+        }
+    }
+
+    /// The first day this date covers.
+    pub fn first_day(&self) -> NaiveDate {
+        let ymd = |y: i32, m: u32, d: u32| {
+            NaiveDate::from_ymd_opt(y.clamp(-9999, 9999), m, d).unwrap_or(NaiveDate::MIN)
+        };
+        match *self {
+            Date::Century(c) => ymd(c * 100, 1, 1),
+            Date::Decade(d) => ymd(d * 10, 1, 1),
+            Date::Year(y) => ymd(y, 1, 1),
+            Date::Month { year, month } => ymd(year, month, 1),
+            Date::Day(d) => d,
+        }
+    }
+
+    /// The last day this date covers (inclusive).
+    pub fn last_day(&self) -> NaiveDate {
+        let ymd = |y: i32, m: u32, d: u32| {
+            NaiveDate::from_ymd_opt(y.clamp(-9999, 9999), m, d).unwrap_or(NaiveDate::MAX)
+        };
+        match *self {
+            Date::Century(c) => ymd(c * 100 + 99, 12, 31),
+            Date::Decade(d) => ymd(d * 10 + 9, 12, 31),
+            Date::Year(y) => ymd(y, 12, 31),
+            Date::Month { year, month } => {
+                let (ny, nm) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, month + 1)
+                };
+                ymd(ny, nm, 1).pred_opt().unwrap_or(NaiveDate::MAX)
+            }
+            Date::Day(d) => d,
+        }
+    }
+
+    /// The year this date starts in.
+    pub fn start_year(&self) -> i32 {
+        self.first_day().year()
+    }
+
+    /// Human-readable form the way people write dates: `10 Nov 2020`,
+    /// `Sep 2021`, `1991`, `1990s`, `20th century`, `44 BC`.
+    pub fn human(&self) -> String {
+        fn y(year: i32) -> String {
+            if year <= 0 {
+                format!("{} BC", 1 - year)
+            } else {
+                year.to_string()
+            }
+        }
+        match *self {
+            Date::Century(c) => {
+                let n = c + 1;
+                let suffix = match (n % 10, n % 100) {
+                    (1, r) if r != 11 => "st",
+                    (2, r) if r != 12 => "nd",
+                    (3, r) if r != 13 => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix} century")
+            }
+            Date::Decade(d) => format!("{}s", y(d * 10)),
+            Date::Year(year) => y(year),
+            Date::Month { year, month } => format!("{} {}", MONTH_ABBR[month as usize - 1], y(year)),
+            Date::Day(d) => format!(
+                "{} {} {}",
+                d.day(),
+                MONTH_ABBR[d.month0() as usize],
+                y(d.year())
+            ),
+        }
+    }
+}
+
+/// English month abbreviations, January first.
+pub const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn check_year(y: i64) -> Result<(), DateError> {
+    if (*YEAR_RANGE.start() as i64..=*YEAR_RANGE.end() as i64).contains(&y) {
+        Ok(())
+    } else {
+        Err(DateError::YearRange(y))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.first_day()
+            .cmp(&other.first_day())
+            .then(self.precision().cmp(&other.precision()))
+            .then(self.last_day().cmp(&other.last_day()))
+    }
+}
+
+fn fmt_year(f: &mut fmt::Formatter<'_>, year: i32) -> fmt::Result {
+    if year < 0 {
+        write!(f, "-{:04}", -year)
+    } else {
+        write!(f, "{year:04}")
+    }
+}
+
+impl fmt::Display for Date {
+    /// The EDTF form: `2020-11-10`, `2021-09`, `1991`, `199X`, `19XX`, `-0043`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Date::Century(c) => {
+                if c < 0 {
+                    write!(f, "-{:02}XX", -c)
+                } else {
+                    write!(f, "{c:02}XX")
+                }
+            }
+            Date::Decade(d) => {
+                if d < 0 {
+                    write!(f, "-{:03}X", -d)
+                } else {
+                    write!(f, "{d:03}X")
+                }
+            }
+            Date::Year(y) => fmt_year(f, y),
+            Date::Month { year, month } => {
+                fmt_year(f, year)?;
+                write!(f, "-{month:02}")
+            }
+            Date::Day(d) => {
+                fmt_year(f, d.year())?;
+                write!(f, "-{:02}-{:02}", d.month(), d.day())
+            }
+        }
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Parses the EDTF form written by [`Display`](fmt::Display).
+    fn from_str(s: &str) -> Result<Date, DateError> {
+        let syntax = || DateError::Syntax(s.to_string());
+        let (neg, body) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let sign = if neg { -1 } else { 1 };
+        let parts: Vec<&str> = body.split('-').collect();
+        let num = |p: &str| -> Result<i64, DateError> {
+            if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(syntax());
+            }
+            p.parse::<i64>().map_err(|_| syntax())
+        };
+        match parts.as_slice() {
+            [y] if y.len() == 4 && y.ends_with("XX") => {
+                let c = num(&y[..2])? * sign;
+                check_year(c * 100)?;
+                Ok(Date::Century(c as i32))
+            }
+            [y] if y.len() == 4 && y.ends_with('X') => {
+                let d = num(&y[..3])? * sign;
+                check_year(d * 10)?;
+                Ok(Date::Decade(d as i32))
+            }
+            [y] if y.len() == 4 => {
+                let y = num(y)? * sign;
+                check_year(y)?;
+                Ok(Date::Year(y as i32))
+            }
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                let y = num(y)? * sign;
+                check_year(y)?;
+                let m = num(m)? as u32;
+                if !(1..=12).contains(&m) {
+                    return Err(DateError::Month {
+                        text: s.to_string(),
+                        month: m,
+                    });
+                }
+                Ok(Date::Month {
+                    year: y as i32,
+                    month: m,
+                })
+            }
+            [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+                let y = num(y)? * sign;
+                check_year(y)?;
+                let m = num(m)? as u32;
+                let d = num(d)? as u32;
+                if !(1..=12).contains(&m) {
+                    return Err(DateError::Month {
+                        text: s.to_string(),
+                        month: m,
+                    });
+                }
+                Date::day(y as i32, m, d)
+            }
+            _ => Err(syntax()),
+        }
+    }
+}
+
+/// A [`Date`] with the EDTF qualifiers `~` (approximate) and `?` (uncertain).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DateSpec {
+    /// The date at its precision.
+    pub date: Date,
+    /// "about 1990", "nearly 30 years ago", "c. 1990": EDTF `~`.
+    pub approximate: bool,
+    /// The source is unsure ("probably in 2021"): EDTF `?`.
+    pub uncertain: bool,
+}
+
+impl DateSpec {
+    /// An exact, certain date.
+    pub fn exact(date: Date) -> DateSpec {
+        DateSpec {
+            date,
+            approximate: false,
+            uncertain: false,
+        }
+    }
+}
+
+impl From<Date> for DateSpec {
+    fn from(date: Date) -> DateSpec {
+        DateSpec::exact(date)
+    }
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date)?;
+        match (self.approximate, self.uncertain) {
+            (true, true) => f.write_str("%"),
+            (true, false) => f.write_str("~"),
+            (false, true) => f.write_str("?"),
+            (false, false) => Ok(()),
+        }
+    }
+}
+
+impl FromStr for DateSpec {
+    type Err = DateError;
+
+    /// Parses EDTF with a trailing qualifier (`2021?`, `1990~`, `1990%`) or a
+    /// leading `~` (`~1990`, the form people type).
+    fn from_str(s: &str) -> Result<DateSpec, DateError> {
+        let s = s.trim();
+        let (lead_approx, rest) = match s.strip_prefix('~') {
+            Some(r) => (true, r),
+            None => (false, s),
+        };
+        let (body, approximate, uncertain) = if let Some(b) = rest.strip_suffix('%') {
+            (b, true, true)
+        } else if let Some(b) = rest.strip_suffix('~') {
+            (b, true, false)
+        } else if let Some(b) = rest.strip_suffix('?') {
+            (b, false, true)
+        } else {
+            (rest, false, false)
+        };
+        let date = body.parse::<Date>().map_err(|e| match e {
+            DateError::Syntax(_) => DateError::Syntax(s.to_string()),
+            other => other,
+        })?;
+        Ok(DateSpec {
+            date,
+            approximate: approximate || lead_approx,
+            uncertain,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_parse_round_trip() {
+        for s in [
+            "2020-11-10",
+            "2021-09",
+            "1991",
+            "199X",
+            "19XX",
+            "-0043",
+            "0000",
+            "2021?",
+            "1990~",
+            "1990%",
+        ] {
+            let d: DateSpec = s.parse().unwrap();
+            assert_eq!(d.to_string(), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_days() {
+        assert_eq!(
+            "2021-02-30".parse::<Date>().unwrap_err().to_string(),
+            "2021-02 has no day 30"
+        );
+        assert_eq!(
+            "2021-13".parse::<Date>().unwrap_err().to_string(),
+            "month 13 does not exist in `2021-13`; months run from 01 to 12"
+        );
+    }
+
+    #[test]
+    fn month_covers_its_days() {
+        let d = Date::month(2020, 2).unwrap();
+        assert_eq!(d.first_day().to_string(), "2020-02-01");
+        assert_eq!(d.last_day().to_string(), "2020-02-29");
+        assert_eq!(Date::Decade(199).last_day().to_string(), "1999-12-31");
+    }
+
+    #[test]
+    fn human_forms() {
+        assert_eq!(Date::Year(-43).human(), "44 BC");
+        assert_eq!(Date::month(2021, 9).unwrap().human(), "Sep 2021");
+        assert_eq!(Date::Century(19).human(), "20th century");
+        assert_eq!(Date::Decade(199).human(), "1990s");
+    }
+}

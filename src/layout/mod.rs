@@ -1,0 +1,1 @@
+//! Layout: pure geometry of a chart, computed from a timeline.
