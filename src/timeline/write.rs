@@ -1,0 +1,189 @@
+//! Writing a timeline in canonical form.
+//!
+//! Canonical form: the header comment, then `version`, `title`, `events`,
+//! `deleted`, `generated` in that order; event keys in the order `id`,
+//! `when`, `title`, `tags`, `inferred`, `confidence`, `sources`; source keys
+//! `file`, `line`, `span`, `quote`, `rules`. Keys holding their default
+//! (no tags, not inferred, no confidence, no sources, no rules) are left
+//! out. Dates are always double-quoted EDTF strings (`"1991"`, never the
+//! YAML integer `1991`), so that every YAML tool reads them as text.
+//! Other strings are plain when that is unambiguous and double-quoted
+//! otherwise. Two spaces indent, one value per line, UTF-8, `\n` line ends.
+
+use std::fmt::Write as _;
+
+use crate::date::DateSpec;
+
+use super::{Event, Source, Timeline, When};
+
+/// The comment that opens every file this tool writes.
+pub const HEADER: &str = "# timeline: edit freely; `timeline build` keeps your edits (`timeline schema` describes the format).";
+
+/// Writes `t` in canonical form.
+pub fn to_yaml(t: &Timeline) -> String {
+    let mut out = String::new();
+    out.push_str(HEADER);
+    out.push('\n');
+    let _ = writeln!(out, "version: {}", t.version);
+    if let Some(title) = &t.title {
+        let _ = writeln!(out, "title: {}", scalar(title, false));
+    }
+    if t.events.is_empty() {
+        out.push_str("events: []\n");
+    } else {
+        out.push_str("events:\n");
+        for e in &t.events {
+            write_event(&mut out, e, 2);
+        }
+    }
+    write_id_list(&mut out, "deleted", &t.deleted, true);
+    write_id_list(&mut out, "generated", &t.generated, false);
+    out
+}
+
+fn write_id_list(out: &mut String, key: &str, ids: &[String], always: bool) {
+    if ids.is_empty() {
+        if always {
+            let _ = writeln!(out, "{key}: []");
+        }
+        return;
+    }
+    let _ = writeln!(out, "{key}:");
+    for id in ids {
+        let _ = writeln!(out, "  - {}", scalar(id, false));
+    }
+}
+
+/// Writes one event as a block sequence item whose `-` is at column
+/// `indent` (0-based).
+pub(crate) fn write_event(out: &mut String, e: &Event, indent: usize) {
+    let pad = " ".repeat(indent);
+    let _ = writeln!(out, "{pad}- id: {}", scalar(&e.id, false));
+    let pad = " ".repeat(indent + 2);
+    let _ = writeln!(out, "{pad}when: {}", when(&e.when));
+    let _ = writeln!(out, "{pad}title: {}", scalar(&e.title, false));
+    if !e.tags.is_empty() {
+        let _ = writeln!(out, "{pad}tags: {}", flow_list(&e.tags));
+    }
+    if e.inferred {
+        let _ = writeln!(out, "{pad}inferred: true");
+    }
+    if let Some(c) = e.confidence {
+        let _ = writeln!(out, "{pad}confidence: {c}");
+    }
+    if !e.sources.is_empty() {
+        let _ = writeln!(out, "{pad}sources:");
+        for s in &e.sources {
+            write_source(out, s, indent + 4);
+        }
+    }
+}
+
+fn write_source(out: &mut String, s: &Source, indent: usize) {
+    let pad = " ".repeat(indent);
+    let _ = writeln!(out, "{pad}- file: {}", scalar(&s.file, false));
+    let pad = " ".repeat(indent + 2);
+    let _ = writeln!(out, "{pad}line: {}", s.line);
+    let _ = writeln!(out, "{pad}span: [{}, {}]", s.span.0, s.span.1);
+    let _ = writeln!(out, "{pad}quote: {}", scalar(&s.quote, false));
+    if !s.rules.is_empty() {
+        let _ = writeln!(out, "{pad}rules: {}", flow_list(&s.rules));
+    }
+}
+
+fn date(d: &DateSpec) -> String {
+    format!("\"{d}\"")
+}
+
+/// The canonical text of a `when` value.
+pub(crate) fn when(w: &When) -> String {
+    match w {
+        When::On(d) => date(d),
+        When::Between { start, end } => {
+            let mut parts = Vec::new();
+            if let Some(s) = start {
+                parts.push(format!("start: {}", date(s)));
+            }
+            if let Some(e) = end {
+                parts.push(format!("end: {}", date(e)));
+            }
+            format!("{{{}}}", parts.join(", "))
+        }
+    }
+}
+
+/// `[a, b]` with each item plain or quoted.
+pub(crate) fn flow_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| scalar(s, true)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A string as a YAML scalar: plain if that reads back as the same string
+/// in every YAML 1.1/1.2 reader, double-quoted otherwise. `in_flow` is true
+/// inside `[...]`, where `,[]{}` are special too.
+pub(crate) fn scalar(s: &str, in_flow: bool) -> String {
+    if plain_ok(s, in_flow) {
+        s.to_string()
+    } else {
+        quoted(s)
+    }
+}
+
+fn plain_ok(s: &str, in_flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if s.trim() != s || "-?:,[]{}#&*!|>'\"%@`".contains(first) {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
+        return false;
+    }
+    if in_flow && s.contains([',', '[', ']', '{', '}']) {
+        return false;
+    }
+    if s.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'))
+    {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+    ) {
+        return false;
+    }
+    // Anything that might read as a number, a date or a time.
+    let numberish = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-+.:_ eEtTzZxXoObB".contains(c));
+    if numberish && (first.is_ascii_digit() || "+-.".contains(first)) {
+        return false;
+    }
+    if lower.starts_with(".inf") || lower.starts_with(".nan") || lower.starts_with("-.inf") {
+        return false;
+    }
+    true
+}
+
+/// A double-quoted YAML scalar with escapes.
+pub(crate) fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
