@@ -396,7 +396,7 @@ fn append_items(
                 text,
             });
         }
-        Kind::Seq { flow: true, items } => {
+        Kind::Seq { flow: true, items } if !items.is_empty() => {
             // Rewrite the flow list in place with the old and new items.
             let mut all: Vec<String> = items
                 .iter()
@@ -411,7 +411,7 @@ fn append_items(
             });
         }
         _ => {
-            // `key:` with nothing after it.
+            // `key:`, `key: []` or `key: ~`: a block list, as canonical.
             let mut text = String::new();
             for id in ids {
                 text.push_str("  - ");
@@ -436,6 +436,14 @@ fn block_value(
     let (from, to) = (map.byte(node.start), map.byte(node.end));
     let on_key_line = node.start.line == key.start.line && to > from;
     if on_key_line {
+        // Take the blanks before the value too when nothing follows it, so
+        // no trailing space is left behind.
+        let rest = &src[to..map.line_end(node.end.line)];
+        let from = if rest.trim().is_empty() {
+            src[..from].trim_end_matches([' ', '\t']).len()
+        } else {
+            from
+        };
         edits.push(Edit {
             at: from,
             remove: to - from,

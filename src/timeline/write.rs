@@ -142,9 +142,7 @@ fn plain_ok(s: &str, in_flow: bool) -> bool {
     if in_flow && s.contains([',', '[', ']', '{', '}']) {
         return false;
     }
-    if s.chars()
-        .any(|c| c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}'))
-    {
+    if s.chars().any(needs_escape) {
         return false;
     }
     let lower = s.to_ascii_lowercase();
@@ -178,7 +176,7 @@ pub(crate) fn quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+            c if needs_escape(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
@@ -186,4 +184,14 @@ pub(crate) fn quoted(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Characters written as escapes: controls, line separators, the BOM and
+/// everything outside YAML's printable set.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
