@@ -146,7 +146,8 @@ pub(crate) fn parse_with_scalars(
             .with_hint(hint)
             .with_source(src, width)
     };
-    for next in Parser::new_from_str(src) {
+    let options = granit_parser::options! { emit_anchor_events: true };
+    for next in Parser::new_from_str_with_options(src, options) {
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
@@ -173,7 +174,15 @@ pub(crate) fn parse_with_scalars(
                 }
                 continue;
             }
-            Event::Anchor(..) => continue,
+            Event::Anchor(..) => {
+                // The span covers `&name`.
+                diags.push(diag(
+                    &span,
+                    "anchors (`&name`) are not supported in timeline files",
+                    "remove the anchor and write every value out in full",
+                ));
+                continue;
+            }
             Event::Alias(_) | Event::UnresolvedAlias(_) => {
                 diags.push(diag(
                     &span,
@@ -189,10 +198,7 @@ pub(crate) fn parse_with_scalars(
                     end: pos(&span.end),
                 }
             }
-            Event::Scalar(value, style, anchor, tag) => {
-                if anchor != 0 {
-                    diags.push(anchor_diag(src, file, &span));
-                }
+            Event::Scalar(value, style, _, tag) => {
                 scalars.push((pos(&span.start), pos(&span.end)));
                 Node {
                     kind: Kind::Scalar {
@@ -203,10 +209,7 @@ pub(crate) fn parse_with_scalars(
                     end: pos(&span.end),
                 }
             }
-            Event::SequenceStart(style, anchor, _) => {
-                if anchor != 0 {
-                    diags.push(anchor_diag(src, file, &span));
-                }
+            Event::SequenceStart(style, _, _) => {
                 stack.push(Frame::Seq {
                     flow: style == StructureStyle::Flow,
                     start: pos(&span.start),
@@ -214,10 +217,7 @@ pub(crate) fn parse_with_scalars(
                 });
                 continue;
             }
-            Event::MappingStart(style, anchor, _) => {
-                if anchor != 0 {
-                    diags.push(anchor_diag(src, file, &span));
-                }
+            Event::MappingStart(style, _, _) => {
                 stack.push(Frame::Map {
                     flow: style == StructureStyle::Flow,
                     start: pos(&span.start),
@@ -299,16 +299,4 @@ pub(crate) fn parse_with_scalars(
     } else {
         Err(diags)
     }
-}
-
-fn anchor_diag(src: &str, file: &str, span: &Span) -> Diagnostic {
-    let p = pos(&span.start);
-    Diagnostic::new(
-        file,
-        p.line,
-        p.col,
-        "anchors (`&name`) are not supported in timeline files",
-    )
-    .with_hint("remove the anchor and write every value out in full")
-    .with_source(src, 1)
 }
