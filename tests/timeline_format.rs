@@ -114,20 +114,46 @@ events:
 }
 
 #[test]
-fn fmt_refuses_to_drop_comments() {
-    let src = "version: 1\nevents:\n  - id: a   # mine\n    when: 1991\n    title: \"A # not a comment\"\n";
+fn fmt_keeps_every_comment_next_to_its_node() {
+    let src = "\
+# Reviewed by A.
+version: 1   # do not change
+events:
+  # the big one
+  - title: \"A # not a comment\"
+    id: a        # mine
+    when:
+      start: c. 1990   # roughly
+      end: 1995
+    tags: []  # none yet
+  - {id: b, when: 2001, title: B}  # flow event
+deleted: [x, z]   # gone
+# the end
+";
+    let out = format(src, "t.yaml").unwrap();
     assert_eq!(
-        format(src, "t.yaml").unwrap_err().to_string(),
+        out,
         "\
-t.yaml:3:13: error: `timeline fmt` would drop this comment, so it leaves the file alone
-  |
-3 |   - id: a   # mine
-  |             ^
-  = hint: move the note into an event's `title` or `tags`, or remove the comment"
+# timeline: edit freely; `timeline build` keeps your edits (`timeline schema` describes the format).
+# Reviewed by A.
+version: 1   # do not change
+events:
+  # the big one
+  # none yet
+  - id: a        # mine
+    when: {start: \"1990~\", end: \"1995\"}   # roughly
+    title: \"A # not a comment\"
+  - id: b  # flow event
+    when: \"2001\"
+    title: B
+deleted:   # gone
+  - x
+  - z
+# the end
+"
     );
-    // A `#` inside a string is not a comment.
-    let src = "version: 1\nevents:\n  - id: a\n    when: 1991\n    title: \"A # not a comment\"\n";
-    assert!(format(src, "t.yaml").is_ok());
+    // Idempotent, comments included.
+    assert_eq!(format(&out, "t.yaml").unwrap(), out);
 }
 
 #[test]

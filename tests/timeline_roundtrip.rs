@@ -133,3 +133,40 @@ proptest! {
         prop_assert_eq!(to_yaml(&back), yaml);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `timeline fmt` keeps every comment, keeps the data, and is a fixed
+    /// point, wherever comments are written.
+    #[test]
+    fn fmt_keeps_comments_and_data(
+        t in timeline(),
+        marks in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..8),
+    ) {
+        let yaml = to_yaml(&t);
+        let mut lines: Vec<String> = yaml.lines().map(str::to_string).collect();
+        let mut written = Vec::new();
+        for (k, (at, own_line)) in marks.iter().enumerate() {
+            let i = at.index(lines.len());
+            let text = format!("# note {k}");
+            if *own_line {
+                let indent: String = lines[i].chars().take_while(|c| *c == ' ').collect();
+                lines.insert(i, format!("{indent}{text}"));
+            } else if !lines[i].trim_start().starts_with('#') {
+                lines[i] = format!("{}  {text}", lines[i]);
+            } else {
+                continue;
+            }
+            written.push(text);
+        }
+        let src = lines.join("\n") + "\n";
+        let out = timeline::timeline::format(&src, "t.yaml")
+            .map_err(|e| TestCaseError::fail(format!("{e}\n---\n{src}")))?;
+        for c in &written {
+            prop_assert!(out.contains(c.as_str()), "lost {c}:\n{src}\n---\n{out}");
+        }
+        prop_assert_eq!(&from_yaml(&out, "t.yaml").map_err(|e| TestCaseError::fail(e.to_string()))?, &t);
+        prop_assert_eq!(timeline::timeline::format(&out, "t.yaml").map_err(|e| TestCaseError::fail(e.to_string()))?, out);
+    }
+}

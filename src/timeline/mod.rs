@@ -93,6 +93,7 @@
 
 use crate::date::DateSpec;
 
+mod comments;
 mod diag;
 mod load;
 mod node;
@@ -214,55 +215,16 @@ pub fn from_yaml_bytes(bytes: &[u8], file: &str) -> Result<Timeline, Diagnostics
 }
 
 /// Rewrites a timeline file in canonical form (`timeline fmt`): fixed key
-/// order, EDTF dates, canonical quoting.
-///
-/// Comments cannot be placed reliably in a rewritten file, so a file with
-/// comments is refused with an error naming the first comment, rather than
-/// losing them silently.
+/// order, EDTF dates, canonical quoting, two-space indentation. Comments
+/// are kept, each next to the key or event it was written at (blank lines
+/// are not). The result of `format` is a fixed point of `format`.
 pub fn format(src: &str, file: &str) -> Result<String, Diagnostics> {
-    let t = from_yaml(src, file)?;
-    if let Some((line, col)) = first_comment(src) {
-        return Err(Diagnostics(vec![
-            Diagnostic::new(
-                file,
-                line,
-                col,
-                "`timeline fmt` would drop this comment, so it leaves the file alone",
-            )
-            .with_hint("move the note into an event's `title` or `tags`, or remove the comment")
-            .with_source(src, 1),
-        ]));
-    }
-    Ok(to_yaml(&t))
-}
-
-/// The first comment of a YAML text other than the canonical header, as
-/// 1-based line and column: a `#` at the start of a line or after a blank
-/// that is not inside any scalar.
-fn first_comment(src: &str) -> Option<(usize, usize)> {
-    let Ok((_, scalars)) = node::parse_with_scalars(src, "") else {
-        return None;
-    };
-    let inside = |p: node::Pos| {
-        // Scalars are in source order; find the last one starting before p.
-        let i = scalars.partition_point(|(s, _)| *s <= p);
-        i > 0 && p < scalars[i - 1].1
-    };
-    for (i, line) in src.split('\n').enumerate() {
-        if line.trim_end_matches('\r') == HEADER {
-            continue;
-        }
-        let mut prev = ' ';
-        for (col, c) in line.chars().enumerate() {
-            let p = node::Pos {
-                line: i + 1,
-                col: col + 1,
-            };
-            if c == '#' && (prev == ' ' || prev == '\t') && !inside(p) {
-                return Some((p.line, p.col));
-            }
-            prev = c;
-        }
-    }
-    None
+    let loaded = load::load(src, file)?;
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let scalars = node::parse_with_scalars(src, file)
+        .map(|(_, s)| s)
+        .unwrap_or_default();
+    let comments = comments::find(src, &scalars);
+    let lines = write::lines(&loaded.timeline);
+    Ok(comments::weave(&lines, &loaded.root, &comments))
 }

@@ -19,75 +19,140 @@ use super::{Event, Source, Timeline, When};
 /// The comment that opens every file this tool writes.
 pub const HEADER: &str = "# timeline: edit freely; `timeline build` keeps your edits (`timeline schema` describes the format).";
 
+/// One output line and the paths of the file's nodes that start on it,
+/// outermost first (`events/0`, `events/0/id`), so comments can find their
+/// place again (see [`format`](super::format)).
+#[derive(Debug, Default)]
+pub(crate) struct Line {
+    pub text: String,
+    pub paths: Vec<String>,
+}
+
+/// Canonical lines being written.
+#[derive(Debug, Default)]
+pub(crate) struct Lines(pub Vec<Line>);
+
+impl Lines {
+    fn push(&mut self, text: String, paths: &[&str]) {
+        self.0.push(Line {
+            text,
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+        });
+    }
+
+    /// The lines joined, each ending in `\n`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for l in &self.0 {
+            out.push_str(&l.text);
+            out.push('\n');
+        }
+        out
+    }
+}
+
 /// Writes `t` in canonical form.
 pub fn to_yaml(t: &Timeline) -> String {
-    let mut out = String::new();
-    out.push_str(HEADER);
-    out.push('\n');
-    let _ = writeln!(out, "version: {}", t.version);
+    lines(t).render()
+}
+
+/// `t` in canonical form, line by line.
+pub(crate) fn lines(t: &Timeline) -> Lines {
+    let mut out = Lines::default();
+    out.push(HEADER.to_string(), &[]);
+    out.push(format!("version: {}", t.version), &["version"]);
     if let Some(title) = &t.title {
-        let _ = writeln!(out, "title: {}", scalar(title, false));
+        out.push(format!("title: {}", scalar(title, false)), &["title"]);
     }
     if t.events.is_empty() {
-        out.push_str("events: []\n");
+        out.push("events: []".to_string(), &["events"]);
     } else {
-        out.push_str("events:\n");
-        for e in &t.events {
-            write_event(&mut out, e, 2);
+        out.push("events:".to_string(), &["events"]);
+        for (i, e) in t.events.iter().enumerate() {
+            event_lines(&mut out, e, 2, &format!("events/{i}"));
         }
     }
-    write_id_list(&mut out, "deleted", &t.deleted, true);
-    write_id_list(&mut out, "generated", &t.generated, false);
+    id_list(&mut out, "deleted", &t.deleted, true);
+    id_list(&mut out, "generated", &t.generated, false);
     out
 }
 
-fn write_id_list(out: &mut String, key: &str, ids: &[String], always: bool) {
+fn id_list(out: &mut Lines, key: &str, ids: &[String], always: bool) {
     if ids.is_empty() {
         if always {
-            let _ = writeln!(out, "{key}: []");
+            out.push(format!("{key}: []"), &[key]);
         }
         return;
     }
-    let _ = writeln!(out, "{key}:");
-    for id in ids {
-        let _ = writeln!(out, "  - {}", scalar(id, false));
+    out.push(format!("{key}:"), &[key]);
+    for (i, id) in ids.iter().enumerate() {
+        out.push(
+            format!("  - {}", scalar(id, false)),
+            &[&format!("{key}/{i}")],
+        );
     }
 }
 
 /// Writes one event as a block sequence item whose `-` is at column
 /// `indent` (0-based).
 pub(crate) fn write_event(out: &mut String, e: &Event, indent: usize) {
+    let mut lines = Lines::default();
+    event_lines(&mut lines, e, indent, "");
+    out.push_str(&lines.render());
+}
+
+fn event_lines(out: &mut Lines, e: &Event, indent: usize, path: &str) {
     let pad = " ".repeat(indent);
-    let _ = writeln!(out, "{pad}- id: {}", scalar(&e.id, false));
+    let p = |k: &str| format!("{path}/{k}");
+    out.push(
+        format!("{pad}- id: {}", scalar(&e.id, false)),
+        &[path, &p("id")],
+    );
     let pad = " ".repeat(indent + 2);
-    let _ = writeln!(out, "{pad}when: {}", when(&e.when));
-    let _ = writeln!(out, "{pad}title: {}", scalar(&e.title, false));
+    out.push(format!("{pad}when: {}", when(&e.when)), &[&p("when")]);
+    out.push(
+        format!("{pad}title: {}", scalar(&e.title, false)),
+        &[&p("title")],
+    );
     if !e.tags.is_empty() {
-        let _ = writeln!(out, "{pad}tags: {}", flow_list(&e.tags));
+        out.push(format!("{pad}tags: {}", flow_list(&e.tags)), &[&p("tags")]);
     }
     if e.inferred {
-        let _ = writeln!(out, "{pad}inferred: true");
+        out.push(format!("{pad}inferred: true"), &[&p("inferred")]);
     }
     if let Some(c) = e.confidence {
-        let _ = writeln!(out, "{pad}confidence: {c}");
+        out.push(format!("{pad}confidence: {c}"), &[&p("confidence")]);
     }
     if !e.sources.is_empty() {
-        let _ = writeln!(out, "{pad}sources:");
-        for s in &e.sources {
-            write_source(out, s, indent + 4);
+        out.push(format!("{pad}sources:"), &[&p("sources")]);
+        for (j, s) in e.sources.iter().enumerate() {
+            source_lines(out, s, indent + 4, &format!("{path}/sources/{j}"));
         }
     }
 }
 
-fn write_source(out: &mut String, s: &Source, indent: usize) {
+fn source_lines(out: &mut Lines, s: &Source, indent: usize, path: &str) {
     let pad = " ".repeat(indent);
-    let _ = writeln!(out, "{pad}- file: {}", scalar(&s.file, false));
+    let p = |k: &str| format!("{path}/{k}");
+    out.push(
+        format!("{pad}- file: {}", scalar(&s.file, false)),
+        &[path, &p("file")],
+    );
     let pad = " ".repeat(indent + 2);
-    let _ = writeln!(out, "{pad}line: {}", s.line);
-    let _ = writeln!(out, "{pad}span: [{}, {}]", s.span.0, s.span.1);
-    let _ = writeln!(out, "{pad}quote: {}", scalar(&s.quote, false));
+    out.push(format!("{pad}line: {}", s.line), &[&p("line")]);
+    out.push(
+        format!("{pad}span: [{}, {}]", s.span.0, s.span.1),
+        &[&p("span")],
+    );
+    out.push(
+        format!("{pad}quote: {}", scalar(&s.quote, false)),
+        &[&p("quote")],
+    );
     if !s.rules.is_empty() {
-        let _ = writeln!(out, "{pad}rules: {}", flow_list(&s.rules));
+        out.push(
+            format!("{pad}rules: {}", flow_list(&s.rules)),
+            &[&p("rules")],
+        );
     }
 }
 
