@@ -229,3 +229,11 @@ fn files_without_trailing_newline_or_generated_key() {
         updated.contains("  - id: mine\n    when: 1995\n    title: Mine\n  - id: e-2020-11-10")
     );
 }
+
+#[test]
+fn crlf_files_keep_their_line_ends() {
+    let text = "version: 1\r\nevents:\r\n  - id: mine\r\n    when: 1995\r\n    title: Mine\r\n";
+    let updated = update(text, "t.yaml", &fresh()).unwrap();
+    assert!(!updated.replace("\r\n", "").contains('\n'), "{updated:?}");
+    assert_eq!(from_yaml(&updated, "t.yaml").unwrap().events.len(), 4);
+}

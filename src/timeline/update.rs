@@ -200,6 +200,12 @@ pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Di
             }
         }
     }
+    if src.contains("\r\n") {
+        // Keep the file's line ends.
+        for e in &mut edits {
+            e.text = e.text.replace('\n', "\r\n");
+        }
+    }
     let out = apply(src, edits);
     // The result must load: never hand back a file we cannot read.
     load(&out, file)?;

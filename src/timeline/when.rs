@@ -11,6 +11,7 @@
 //! | `Nov 10, 2020`, `10 November 2020`, `Tuesday, November 10th, 2020` | `2020-11-10` |
 //! | `September 2021`, `Sept. 2021`     | `2021-09`     |
 //! | `1990s`                            | `199X`        |
+//! | `990` (a year of 1–3 digits)       | `0990`        |
 //! | `~1990`, `c. 1990`, `circa 1990`, `about 1990` | `1990~` |
 //! | `2021?`, `2021-09?`                | unchanged (uncertain) |
 //! | `44 BC`, `44 BCE`                  | `-0043`       |
@@ -227,6 +228,10 @@ fn parse_plain(s: &str) -> Result<Date, DateError> {
         .filter(|w| !WEEKDAYS.contains(w))
         .collect();
     match w.as_slice() {
+        // A year written with fewer than four digits: 990, 33.
+        [y] if y.len() < 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            Date::year(y.parse().map_err(|_| syntax())?)
+        }
         // 1990s
         [d] if d.len() == 5 && d.ends_with('s') && d.as_bytes()[3] == b'0' => d[..3]
             .parse::<i32>()
@@ -302,6 +307,7 @@ mod tests {
             ("44 BC", "-0043"),
             ("AD 44", "0044"),
             ("-0043", "-0043"),
+            ("990", "0990"),
         ] {
             assert_eq!(parse_date(typed).unwrap().to_string(), edtf, "{typed}");
         }
