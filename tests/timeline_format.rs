@@ -210,3 +210,26 @@ fn schema_is_deterministic_json_schema() {
         ["deleted", "events", "generated", "title", "version"]
     );
 }
+
+/// The example in the module docs (copied into the README) is a valid file.
+#[test]
+fn documented_example_loads() {
+    let docs = include_str!("../src/timeline/mod.rs");
+    let example: String = docs
+        .lines()
+        .skip_while(|l| *l != "//! ```yaml")
+        .skip(1)
+        .take_while(|l| *l != "//! ```")
+        .map(|l| format!("{}\n", l.strip_prefix("//! ").unwrap_or("")))
+        .collect();
+    let t = from_yaml(&example, "example.yaml").unwrap();
+    assert_eq!(t.events.len(), 4);
+    assert_eq!(t.events[3].id, "e-1990-ceasefire-talks");
+    for e in &t.events {
+        assert_eq!(timeline::timeline::event_id(&e.when, &e.title), e.id);
+    }
+    // Formatting keeps its comments.
+    let out = format(&example, "example.yaml").unwrap();
+    assert!(out.contains("# typed forms are fine"), "{out}");
+    assert!(out.contains("when: \"1990~\""), "{out}");
+}

@@ -12,7 +12,7 @@
 //! version: 1
 //! title: Pakistan–Azerbaijan military ties
 //! events:
-//!   - id: e-1991-to-2020-armenian-occupation
+//!   - id: e-1991-to-2020-armenian-occupation-azerbaijani-territory
 //!     when: {start: "1991", end: "2020"}
 //!     title: Armenian occupation of Azerbaijani territory
 //!     tags: [conflict]
@@ -32,12 +32,12 @@
 //!   - id: e-2021-09-joint-drills
 //!     when: "2021-09"
 //!     title: Joint drills
-//!   - id: e-1990~-ceasefire-talks      # a hand-written event: only id, when, title needed
+//!   - id: e-1990-ceasefire-talks       # a hand-written event: only id, when, title needed
 //!     when: c. 1990                     # typed forms are fine; `timeline fmt` writes "1990~"
 //!     title: Ceasefire talks
 //! deleted: []
 //! generated:
-//!   - e-1991-to-2020-armenian-occupation
+//!   - e-1991-to-2020-armenian-occupation-azerbaijani-territory
 //!   - e-2020-11-10-war-concluded-signing-statement
 //!   - e-2021-09-joint-drills
 //! ```
