@@ -18,3 +18,9 @@ pub mod layout;
 pub mod render;
 pub mod tagger;
 pub mod timeline;
+
+pub mod error;
+pub mod fsio;
+pub mod pipeline;
+
+pub use error::Error;
