@@ -91,7 +91,10 @@ pub fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -163,7 +166,12 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_line_and_column() {
-        let e = decode(Path::new("a.txt"), b"ok\nab\xffc".to_vec(), Decoding::Strict).unwrap_err();
+        let e = decode(
+            Path::new("a.txt"),
+            b"ok\nab\xffc".to_vec(),
+            Decoding::Strict,
+        )
+        .unwrap_err();
         assert_eq!(
             e.to_string(),
             "a.txt:2:3: invalid UTF-8 (byte 0xFF); re-encode the file as UTF-8, or pass --lossy to replace bad bytes"

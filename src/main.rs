@@ -25,13 +25,19 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Build data/<stem>.yaml and output/<stem>.svg for each article.
-    #[command(after_help = "Examples:\n  timeline build                      # every seeds/*.txt\n  timeline build a.txt b.txt\n  timeline build news/ -o ukraine     # one timeline from a folder")]
+    #[command(
+        after_help = "Examples:\n  timeline build                      # every seeds/*.txt\n  timeline build a.txt b.txt\n  timeline build news/ -o ukraine     # one timeline from a folder"
+    )]
     Build(BuildArgs),
     /// Print the YAML timeline of one or more articles.
-    #[command(after_help = "Examples:\n  timeline extract seeds/000_5da06e75f2e99931.txt\n  timeline extract a.txt --dct 2023-11-02 -o a.yaml\n  timeline extract a.txt --explain")]
+    #[command(
+        after_help = "Examples:\n  timeline extract seeds/000_5da06e75f2e99931.txt\n  timeline extract a.txt --dct 2023-11-02 -o a.yaml\n  timeline extract a.txt --explain"
+    )]
     Extract(ExtractArgs),
     /// Render a YAML timeline as an SVG (or PNG) chart.
-    #[command(after_help = "Examples:\n  timeline render data/a.yaml -o output/a.svg\n  timeline render data/a.yaml --theme dark --width 1200 --format png -o a.png")]
+    #[command(
+        after_help = "Examples:\n  timeline render data/a.yaml -o output/a.svg\n  timeline render data/a.yaml --theme dark --width 1200 --format png -o a.png"
+    )]
     Render(RenderArgs),
     /// Validate a YAML timeline; report every problem with file:line:col.
     #[command(after_help = "Example:\n  timeline check data/a.yaml")]
@@ -46,7 +52,9 @@ enum Command {
         file: PathBuf,
     },
     /// Print the temporal expressions of an article, one per line.
-    #[command(after_help = "Examples:\n  timeline tag seeds/000_5da06e75f2e99931.txt\n  timeline tag --dct 2023-11-02 --explain article.txt\n  timeline tag --jsonl docs.jsonl > tagged.jsonl   # {\"id\",\"dct\",\"text\"} per line")]
+    #[command(
+        after_help = "Examples:\n  timeline tag seeds/000_5da06e75f2e99931.txt\n  timeline tag --dct 2023-11-02 --explain article.txt\n  timeline tag --jsonl docs.jsonl > tagged.jsonl   # {\"id\",\"dct\",\"text\"} per line"
+    )]
     Tag(TagArgs),
     /// Print the JSON Schema of the YAML timeline format.
     #[command(after_help = "Example:\n  timeline schema > timeline.schema.json")]
@@ -73,6 +81,12 @@ struct BuildArgs {
     /// Replace invalid UTF-8 bytes instead of refusing the file.
     #[arg(long)]
     lossy: bool,
+    /// Worker threads (default: every core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     chart: ChartArgs,
 }
@@ -143,6 +157,9 @@ struct TagArgs {
     /// Read JSON lines {"id","dct","text"}; write {"id","timexes":[...]}.
     #[arg(long)]
     jsonl: bool,
+    /// Worker threads for --jsonl (default: every core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -181,6 +198,22 @@ fn main() -> ExitCode {
     }
 }
 
+/// A progress bar on standard error, hidden when it is not a terminal or
+/// with `--quiet`.
+fn progress_bar(len: u64, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() || len < 2 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn decoding(lossy: bool) -> Decoding {
     if lossy {
         Decoding::Lossy
@@ -217,32 +250,43 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 name: a.name,
                 render: a.chart.options(),
                 decoding: decoding(a.lossy),
+                jobs: a.jobs.map(|n| n as usize),
             };
-            let report = pipeline::build(&inputs, &opts)?;
+            let started = std::time::Instant::now();
+            let bar = progress_bar(inputs.len() as u64, a.quiet);
+            let report = pipeline::build(&inputs, &opts, &|| bar.inc(1))?;
+            bar.finish_and_clear();
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }
             for b in &report.built {
                 println!(
-                    "{} events -> {} , {}",
-                    b.events,
+                    "{}: {} events, chart {}",
                     b.yaml.display(),
+                    b.events,
                     b.svg.display()
                 );
             }
             for e in &report.failed {
                 eprintln!("error: {e}");
             }
+            if !a.quiet {
+                let secs = started.elapsed().as_secs_f64();
+                let events: usize = report.built.iter().map(|b| b.events).sum();
+                eprintln!(
+                    "{} documents, {} events, {:.2} s, {:.2} MB/s",
+                    report.documents,
+                    events,
+                    secs,
+                    report.bytes as f64 / 1e6 / secs.max(1e-9)
+                );
+            }
             if report.failed.is_empty() {
                 Ok(exit::OK)
             } else if report.built.is_empty() {
                 Ok(report.failed[0].exit_code())
             } else {
-                eprintln!(
-                    "{} of {} inputs failed",
-                    report.failed.len(),
-                    inputs.len()
-                );
+                eprintln!("{} of {} inputs failed", report.failed.len(), inputs.len());
                 Ok(exit::PARTIAL)
             }
         }
@@ -308,7 +352,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
 
 fn tag(a: TagArgs) -> Result<i32, Error> {
     if a.jsonl {
-        return tag_jsonl(a.input.as_deref());
+        return tag_jsonl(a.input.as_deref(), a.jobs.map(|n| n as usize));
     }
     let text = match &a.input {
         Some(p) => pipeline::read_article(p, Decoding::Strict)?.text,
@@ -329,43 +373,24 @@ fn tag(a: TagArgs) -> Result<i32, Error> {
     Ok(exit::OK)
 }
 
-fn tag_jsonl(input: Option<&Path>) -> Result<i32, Error> {
+fn tag_jsonl(input: Option<&Path>, jobs: Option<usize>) -> Result<i32, Error> {
     let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
-    let reader: Box<dyn BufRead> = match input {
+    let reader: Box<dyn BufRead + Send> = match input {
         Some(p) => Box::new(io::BufReader::new(
             std::fs::File::open(p).map_err(|e| Error::read(p, e))?,
         )),
-        None => Box::new(io::stdin().lock()),
+        None => Box::new(io::BufReader::new(io::stdin())),
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::read(Path::new(&name), e))?;
-        if line.trim().is_empty() {
-            continue;
+    let result = pipeline::with_jobs(jobs, || {
+        let out = io::BufWriter::new(io::stdout().lock());
+        pipeline::map_jsonl(reader, out, &name, &pipeline::tag_jsonl_line)
+    });
+    match result {
+        Ok(_) => Ok(exit::OK),
+        // A closed pipe (`| head`) ends the run quietly.
+        Err(Error::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            Ok(exit::OK)
         }
-        let tagged = pipeline::tag_jsonl_line(&line).map_err(|e| Error::Jsonl {
-            file: name.clone(),
-            line: i + 1,
-            column: e.column,
-            message: e.to_string(),
-        })?;
-        if let Err(e) = writeln!(out, "{tagged}") {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return Ok(exit::OK);
-            }
-            return Err(Error::Write {
-                path: PathBuf::from("<stdout>"),
-                source: e,
-            });
-        }
+        Err(e) => Err(e),
     }
-    if let Err(e) = out.flush()
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        return Err(Error::Write {
-            path: PathBuf::from("<stdout>"),
-            source: e,
-        });
-    }
-    Ok(exit::OK)
 }

@@ -124,6 +124,8 @@ pub struct BuildOptions {
     pub render: RenderOptions,
     /// How to decode inputs.
     pub decoding: Decoding,
+    /// Worker threads; `None` uses every core.
+    pub jobs: Option<usize>,
 }
 
 /// What one `build` unit wrote.
@@ -148,59 +150,117 @@ pub struct BuildReport {
     pub failed: Vec<Error>,
     /// Warnings (e.g. missing document dates).
     pub warnings: Vec<String>,
+    /// Articles read and processed.
+    pub documents: usize,
     /// Bytes of article text processed.
     pub bytes: u64,
+}
+
+/// Runs `f` on a pool of `jobs` threads (every core when `None`).
+pub fn with_jobs<T: Send>(jobs: Option<usize>, f: impl FnOnce() -> T + Send) -> T {
+    match jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+        {
+            Ok(pool) => pool.install(f),
+            Err(_) => f(),
+        },
+        None => f(),
+    }
+}
+
+/// How many documents are in flight at once: enough to keep every worker
+/// busy, few enough that memory stays bounded whatever the corpus size.
+fn chunk_size() -> usize {
+    rayon::current_num_threads().max(1) * 4
 }
 
 /// `timeline build`: for each input (or for all of them together with
 /// `opts.name`), extract the events, merge them into the YAML timeline in
 /// `data_dir` (keeping the user's edits), and render the chart to
-/// `output_dir`. One bad input is reported and skipped.
-pub fn build(inputs: &[PathBuf], opts: &BuildOptions) -> Result<BuildReport, Error> {
+/// `output_dir`. One bad input is reported and skipped. Articles are
+/// processed in parallel, a bounded number at a time; results are written in
+/// input order. `progress` is called once per input done.
+pub fn build(
+    inputs: &[PathBuf],
+    opts: &BuildOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Result<BuildReport, Error> {
     fsio::ensure_dir(&opts.data_dir)?;
     fsio::ensure_dir(&opts.output_dir)?;
+    with_jobs(opts.jobs, || build_inner(inputs, opts, progress))
+}
+
+/// An article's size in bytes and its result.
+type Processed = (u64, ArticleResult);
+
+fn build_inner(
+    inputs: &[PathBuf],
+    opts: &BuildOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Result<BuildReport, Error> {
+    use rayon::prelude::*;
     let mut report = BuildReport::default();
-    let mut combined: Vec<(PathBuf, ArticleResult)> = Vec::new();
-    for path in inputs {
-        let article = match read_article(path, opts.decoding) {
-            Ok(a) => a,
-            Err(e) => {
-                report.failed.push(e);
+    let mut combined: Vec<crate::timeline::Event> = Vec::new();
+    let mut combined_inputs = Vec::new();
+    for chunk in inputs.chunks(chunk_size()) {
+        let done: Vec<(PathBuf, Result<Processed, Error>)> = chunk
+            .par_iter()
+            .map(|path| {
+                let r = read_article(path, opts.decoding).map(|a| {
+                    let r = process(&a, opts.dct);
+                    (a.text.len() as u64, r)
+                });
+                progress();
+                (path.clone(), r)
+            })
+            .collect();
+        for (path, r) in done {
+            let (bytes, result) = match r {
+                Ok(x) => x,
+                Err(e) => {
+                    report.failed.push(e);
+                    continue;
+                }
+            };
+            report.documents += 1;
+            report.bytes += bytes;
+            report.warnings.extend(
+                result
+                    .tagged
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{}: {w}", path.display())),
+            );
+            if opts.name.is_some() {
+                combined.extend(result.extraction.events);
+                combined_inputs.push(path);
                 continue;
             }
-        };
-        report.bytes += article.text.len() as u64;
-        let result = process(&article, opts.dct);
-        report.warnings.extend(
-            result
-                .tagged
-                .warnings
-                .iter()
-                .map(|w| format!("{}: {w}", path.display())),
-        );
-        if opts.name.is_some() {
-            combined.push((path.clone(), result));
-            continue;
-        }
-        let stem = stem_of(path);
-        let fresh = timeline_of(None, std::slice::from_ref(&result));
-        match write_unit(&stem, &fresh, opts) {
-            Ok((yaml, svg, events)) => report.built.push(Built {
-                inputs: vec![path.clone()],
-                yaml,
-                svg,
-                events,
-            }),
-            Err(e) => report.failed.push(e),
+            let fresh = timeline_of(None, std::slice::from_ref(&result));
+            match write_unit(&stem_of(&path), &fresh, opts) {
+                Ok((yaml, svg, events)) => report.built.push(Built {
+                    inputs: vec![path],
+                    yaml,
+                    svg,
+                    events,
+                }),
+                Err(e) => report.failed.push(e),
+            }
         }
     }
     if let Some(name) = &opts.name {
-        if !combined.is_empty() {
-            let results: Vec<ArticleResult> = combined.iter().map(|(_, r)| r.clone()).collect();
-            let fresh = timeline_of(Some(name.clone()), &results);
+        if !combined_inputs.is_empty() {
+            let fresh = Timeline {
+                version: FORMAT_VERSION,
+                title: Some(name.clone()),
+                events: events::merge(combined),
+                deleted: Vec::new(),
+            };
             let (yaml, svg, events) = write_unit(name, &fresh, opts)?;
             report.built.push(Built {
-                inputs: combined.into_iter().map(|(p, _)| p).collect(),
+                inputs: combined_inputs,
                 yaml,
                 svg,
                 events,
@@ -280,11 +340,7 @@ pub fn tag_lines(text: &str, tagged: &Tagged, explain: bool) -> Vec<String> {
     for t in &tagged.timexes {
         let (line, col) = fsio::line_col(text.as_bytes(), t.start);
         let surface = text.get(t.start..t.end).unwrap_or("").replace('\n', " ");
-        let mut s = format!(
-            "{line}:{col}\t{}\t{}",
-            t.kind.as_str(),
-            t.value.timeml()
-        );
+        let mut s = format!("{line}:{col}\t{}\t{}", t.kind.as_str(), t.value.timeml());
         if let Some(m) = t.modifier {
             s.push_str(&format!(" mod={}", m.as_str()));
         }
@@ -323,17 +379,23 @@ struct JsonlDoc {
 /// `{"id","timexes":[{"start","end","text","type","value"}]}`, with offsets
 /// in Unicode characters (end exclusive).
 pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
-    let doc: JsonlDoc = serde_json::from_str(line).map_err(|e| JsonlError {
-        message: format!("not a {{\"id\",\"dct\",\"text\"}} JSON object: {e}"),
-        column: e.column().max(1),
+    let doc: JsonlDoc = serde_json::from_str(line).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        JsonlError {
+            message: format!("not a {{\"id\",\"dct\",\"text\"}} JSON object: {msg}"),
+            column: e.column().max(1),
+        }
     })?;
     let dct = match doc.dct.as_deref() {
         Some(s) if !s.trim().is_empty() => {
             let day = s.get(..10).unwrap_or(s);
-            Some(NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| JsonlError {
-                message: format!("dct `{s}` is not a YYYY-MM-DD date"),
-                column: 1,
-            })?)
+            Some(
+                NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| JsonlError {
+                    message: format!("dct `{s}` is not a YYYY-MM-DD date"),
+                    column: 1,
+                })?,
+            )
         }
         _ => None,
     };
@@ -353,7 +415,10 @@ pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
             let mut m = serde_json::Map::new();
             m.insert("start".into(), chars[2 * i].into());
             m.insert("end".into(), chars[2 * i + 1].into());
-            m.insert("text".into(), doc.text.get(t.start..t.end).unwrap_or("").into());
+            m.insert(
+                "text".into(),
+                doc.text.get(t.start..t.end).unwrap_or("").into(),
+            );
             m.insert("type".into(), t.kind.as_str().into());
             m.insert("value".into(), t.value.timeml().into());
             if let Some(md) = t.modifier {
@@ -390,4 +455,66 @@ pub fn byte_to_char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
         out[i] = chars;
     }
     out
+}
+
+/// Counts from a JSON-lines run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StreamStats {
+    /// Documents processed.
+    pub documents: usize,
+    /// Bytes of input read.
+    pub bytes: u64,
+}
+
+/// Maps a JSON-lines stream line by line with `f`, in parallel, writing the
+/// results in input order. At most a few lines per worker are in memory at
+/// once, so a stream of any size runs in bounded memory. Blank lines are
+/// skipped. The first bad line stops the run with its line and column.
+pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
+    reader: R,
+    mut writer: W,
+    name: &str,
+    f: &(dyn Fn(&str) -> Result<String, JsonlError> + Sync),
+) -> Result<StreamStats, Error> {
+    use rayon::prelude::*;
+    let write_err = |e: std::io::Error| Error::Write {
+        path: PathBuf::from("<stdout>"),
+        source: e,
+    };
+    let mut stats = StreamStats::default();
+    let mut lines = reader.lines().enumerate();
+    let chunk = chunk_size() * 4;
+    loop {
+        let mut batch = Vec::with_capacity(chunk);
+        for (i, line) in lines.by_ref() {
+            let line = line.map_err(|e| Error::read(Path::new(name), e))?;
+            stats.bytes += line.len() as u64 + 1;
+            if !line.trim().is_empty() {
+                batch.push((i + 1, line));
+            }
+            if batch.len() == chunk {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let out: Vec<Result<String, Error>> = batch
+            .par_iter()
+            .map(|(n, line)| {
+                f(line).map_err(|e| Error::Jsonl {
+                    file: name.to_string(),
+                    line: *n,
+                    column: e.column,
+                    message: e.message,
+                })
+            })
+            .collect();
+        for r in out {
+            writeln!(writer, "{}", r?).map_err(write_err)?;
+            stats.documents += 1;
+        }
+    }
+    writer.flush().map_err(write_err)?;
+    Ok(stats)
 }

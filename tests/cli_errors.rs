@@ -20,7 +20,10 @@ fn missing_file_is_invalid_input() {
     let dir = tempfile::tempdir().unwrap();
     let o = run(&["tag", "nope.txt"], dir.path());
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr(&o), "error: nope.txt: cannot read: no such file or directory\n");
+    assert_eq!(
+        stderr(&o),
+        "error: nope.txt: cannot read: no such file or directory\n"
+    );
 }
 
 #[test]
@@ -41,13 +44,20 @@ fn empty_and_whitespace_files() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr(&o), "error: e.txt: the file is empty\n");
     let o = run(&["extract", "w.txt"], dir.path());
-    assert_eq!(stderr(&o), "error: w.txt: the file is empty (only whitespace)\n");
+    assert_eq!(
+        stderr(&o),
+        "error: w.txt: the file is empty (only whitespace)\n"
+    );
 }
 
 #[test]
 fn invalid_utf8_names_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bad.txt"), b"On May 5, 2020\nit r\xe9ined.\n").unwrap();
+    std::fs::write(
+        dir.path().join("bad.txt"),
+        b"On May 5, 2020\nit r\xe9ined.\n",
+    )
+    .unwrap();
     let o = run(&["tag", "bad.txt"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
@@ -91,36 +101,55 @@ fn unknown_flag_is_a_usage_error() {
 #[test]
 fn check_reports_file_line_column_and_leaves_the_file_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let broken = "version: 1\nevents:\n  - id: a\n    when: 2021-02-30\n    title: An impossible day\n";
+    let broken =
+        "version: 1\nevents:\n  - id: a\n    when: 2021-02-30\n    title: An impossible day\n";
     std::fs::write(dir.path().join("t.yaml"), broken).unwrap();
     let o = run(&["check", "t.yaml"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.starts_with("error: t.yaml:4:11: "), "{err}");
     assert!(err.contains("2021-02 has no day 30"), "{err}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(), broken);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
+        broken
+    );
 }
 
 #[test]
 fn build_never_overwrites_a_broken_timeline() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("data")).unwrap();
-    std::fs::write(dir.path().join("a.txt"), "The bridge opened on May 5, 2020.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The bridge opened on May 5, 2020.\n",
+    )
+    .unwrap();
     let broken = "version: 1\nevents: [\n";
     std::fs::write(dir.path().join("data/a.yaml"), broken).unwrap();
     let o = run(&["build", "a.txt"], dir.path());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("data/a.yaml:"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(dir.path().join("data/a.yaml")).unwrap(), broken);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("data/a.yaml")).unwrap(),
+        broken
+    );
 }
 
 #[test]
 fn unwritable_output_directory() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), "The bridge opened on May 5, 2020.\n").unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The bridge opened on May 5, 2020.\n",
+    )
+    .unwrap();
     // A file where the output directory should be.
     std::fs::write(dir.path().join("out"), "").unwrap();
     let o = run(&["build", "a.txt", "--output-dir", "out"], dir.path());
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).starts_with("error: out: cannot write: "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("error: out: cannot write: "),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -77,7 +77,11 @@ fn seed_timeline_has_the_four_key_events() {
 
     // The drills, at month precision: never an invented day.
     let drills = find(&t, &When::On(day("2021-09")), "drills");
-    assert!(drills.title.contains("Three Brothers-2021"), "{}", drills.title);
+    assert!(
+        drills.title.contains("Three Brothers-2021"),
+        "{}",
+        drills.title
+    );
 
     // The visit, dated by the article's date line.
     find(&t, &When::On(day("2023-11-02")), "visit");
