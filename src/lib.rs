@@ -12,6 +12,8 @@
 //!
 //! [`date`] holds the calendar values shared by all stages.
 
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod date;
 pub mod events;
 pub mod layout;

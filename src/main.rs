@@ -1,6 +1,8 @@
 //! The `timeline` command line: parses arguments, calls the library, prints
 //! what it returns and maps errors to exit codes.
 
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
