@@ -58,6 +58,22 @@ enum Command {
         after_help = "Examples:\n  timeline tag seeds/000_5da06e75f2e99931.txt\n  timeline tag --dct 2023-11-02 --explain article.txt\n  timeline tag --jsonl docs.jsonl > tagged.jsonl   # {\"id\",\"dct\",\"text\"} per line"
     )]
     Tag(TagArgs),
+    /// Combine partial timelines (YAML files, or JSON lines from
+    /// `extract --jsonl`) into one: the reduce step of a cluster run.
+    #[command(
+        after_help = "Examples:\n  timeline merge part-a.yaml part-b.yaml -o data/all.yaml\n  timeline tag --jsonl docs.jsonl   # map, see README for Spark\n  timeline extract --jsonl docs.jsonl > parts.jsonl && timeline merge parts.jsonl -o all.yaml"
+    )]
+    Merge {
+        /// Partial timelines: *.yaml, or *.jsonl of {"id","yaml"} lines.
+        #[arg(required = true)]
+        parts: Vec<PathBuf>,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Title of the merged timeline.
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Print the JSON Schema of the YAML timeline format.
     #[command(after_help = "Example:\n  timeline schema > timeline.schema.json")]
     Schema,
@@ -95,9 +111,16 @@ struct BuildArgs {
 
 #[derive(Args, Debug)]
 struct ExtractArgs {
-    /// Articles (.txt).
-    #[arg(required = true)]
+    /// Articles (.txt); with --jsonl, one JSON-lines file (default stdin).
+    #[arg(required_unless_present = "jsonl")]
     inputs: Vec<PathBuf>,
+    /// Map JSON lines {"id","dct","text"} to {"id","yaml"}, one per
+    /// document, for `timeline merge` (a cluster engine's map step).
+    #[arg(long, conflicts_with_all = ["output", "update", "explain"])]
+    jsonl: bool,
+    /// Worker threads for --jsonl (default: every core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -292,6 +315,34 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 Ok(exit::PARTIAL)
             }
         }
+        Command::Extract(a) if a.jsonl => {
+            if a.inputs.len() > 1 {
+                return Err(Error::Usage(
+                    "extract --jsonl reads one file (or standard input)".into(),
+                ));
+            }
+            map_jsonl(
+                a.inputs.first().map(PathBuf::as_path),
+                a.jobs.map(|n| n as usize),
+                &pipeline::extract_jsonl_line,
+            )
+        }
+        Command::Merge {
+            parts,
+            output,
+            title,
+        } => {
+            let mut all = Vec::new();
+            for p in &parts {
+                all.extend(pipeline::load_parts(p)?);
+            }
+            let text = tl::to_yaml(&pipeline::merge_timelines(all, title));
+            match &output {
+                Some(path) => fsio::write_atomic(path, text.as_bytes())?,
+                None => stdout_write(&text)?,
+            }
+            Ok(exit::OK)
+        }
         Command::Extract(a) => {
             let dct = dct(&a.dct)?;
             let mut results = Vec::new();
@@ -354,7 +405,11 @@ fn run(cli: Cli) -> Result<i32, Error> {
 
 fn tag(a: TagArgs) -> Result<i32, Error> {
     if a.jsonl {
-        return tag_jsonl(a.input.as_deref(), a.jobs.map(|n| n as usize));
+        return map_jsonl(
+            a.input.as_deref(),
+            a.jobs.map(|n| n as usize),
+            &pipeline::tag_jsonl_line,
+        );
     }
     let text = match &a.input {
         Some(p) => pipeline::read_article(p, Decoding::Strict)?.text,
@@ -375,7 +430,11 @@ fn tag(a: TagArgs) -> Result<i32, Error> {
     Ok(exit::OK)
 }
 
-fn tag_jsonl(input: Option<&Path>, jobs: Option<usize>) -> Result<i32, Error> {
+fn map_jsonl(
+    input: Option<&Path>,
+    jobs: Option<usize>,
+    f: &(dyn Fn(&str) -> Result<String, pipeline::JsonlError> + Sync),
+) -> Result<i32, Error> {
     let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let reader: Box<dyn BufRead + Send> = match input {
         Some(p) => Box::new(io::BufReader::new(
@@ -385,7 +444,7 @@ fn tag_jsonl(input: Option<&Path>, jobs: Option<usize>) -> Result<i32, Error> {
     };
     let result = pipeline::with_jobs(jobs, || {
         let out = io::BufWriter::new(io::stdout().lock());
-        pipeline::map_jsonl(reader, out, &name, &pipeline::tag_jsonl_line)
+        pipeline::map_jsonl(reader, out, &name, f)
     });
     match result {
         Ok(_) => Ok(exit::OK),

@@ -375,10 +375,7 @@ struct JsonlDoc {
     text: String,
 }
 
-/// Tags one JSON line `{"id","dct","text"}` and returns the output line
-/// `{"id","timexes":[{"start","end","text","type","value"}]}`, with offsets
-/// in Unicode characters (end exclusive).
-pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
+fn parse_jsonl_doc(line: &str) -> Result<(JsonlDoc, Option<NaiveDate>), JsonlError> {
     let doc: JsonlDoc = serde_json::from_str(line).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
@@ -399,6 +396,99 @@ pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
         }
         _ => None,
     };
+    Ok((doc, dct))
+}
+
+/// The map step of a cluster run: one JSON line `{"id","dct","text"}` in,
+/// one line `{"id","yaml"}` out, where `yaml` is that document's timeline
+/// (sources named by the document id). `timeline merge` is the reduce step.
+pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
+    let (doc, dct) = parse_jsonl_doc(line)?;
+    let name = match &doc.id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let article = ArticleFile {
+        path: PathBuf::from(&name),
+        name,
+        text: doc.text,
+    };
+    let result = process(&article, dct);
+    let t = timeline_of(None, std::slice::from_ref(&result));
+    let mut out = serde_json::Map::new();
+    out.insert("id".into(), doc.id);
+    out.insert("yaml".into(), timeline::to_yaml(&t).into());
+    Ok(serde_json::Value::Object(out).to_string())
+}
+
+/// The reduce step: combines partial timelines into one. Events about the
+/// same happening merge (see [`events::merge`]); deletions are united; the
+/// title is `title`, else the first part's.
+pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline {
+    let mut deleted: Vec<String> = Vec::new();
+    let mut events_all = Vec::new();
+    let mut first_title = None;
+    for p in parts {
+        if first_title.is_none() {
+            first_title = p.title;
+        }
+        deleted.extend(p.deleted);
+        events_all.extend(p.events);
+    }
+    deleted.sort();
+    deleted.dedup();
+    let events_all = events::merge(events_all)
+        .into_iter()
+        .filter(|e| deleted.binary_search(&e.id).is_err())
+        .collect();
+    Timeline {
+        version: FORMAT_VERSION,
+        title: title.or(first_title),
+        events: events_all,
+        deleted,
+    }
+}
+
+/// Loads partial timelines: a YAML timeline file, or a JSON-lines file of
+/// `{"id","yaml"}` lines as written by `timeline extract --jsonl`.
+pub fn load_parts(path: &Path) -> Result<Vec<Timeline>, Error> {
+    let text = fsio::read_text(path, Decoding::Strict)?;
+    let file = path.display().to_string();
+    if path.extension().is_some_and(|x| x == "jsonl") {
+        let mut parts = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::Jsonl {
+                file: file.clone(),
+                line: i + 1,
+                column: e.column().max(1),
+                message: "not a JSON object".into(),
+            })?;
+            let Some(yaml) = v.get("yaml").and_then(|y| y.as_str()) else {
+                return Err(Error::Jsonl {
+                    file: file.clone(),
+                    line: i + 1,
+                    column: 1,
+                    message:
+                        "no \"yaml\" string field (write parts with `timeline extract --jsonl`)"
+                            .into(),
+                });
+            };
+            parts.push(timeline::from_yaml(yaml, &format!("{file}:{}", i + 1))?);
+        }
+        Ok(parts)
+    } else {
+        Ok(vec![timeline::from_yaml(&text, &file)?])
+    }
+}
+
+/// Tags one JSON line `{"id","dct","text"}` and returns the output line
+/// `{"id","timexes":[{"start","end","text","type","value"}]}`, with offsets
+/// in Unicode characters (end exclusive).
+pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
+    let (doc, dct) = parse_jsonl_doc(line)?;
     let tagged = tagger::tag_document(&doc.text, dct);
     // Byte offset -> character offset, in one pass over the text.
     let mut char_at = Vec::with_capacity(tagged.timexes.len() * 2);
