@@ -59,9 +59,10 @@ run_timeline() { # jobs
   local t0 t1 bytes
   bytes=$(python3 -c "import json;print(sum(len(json.loads(l)['text'].encode()) for l in open('$work/big.jsonl')))")
   t0=$(date +%s.%N)
-  ./target/release/timeline tag --jsonl --jobs "$1" "$work/big.jsonl" > /dev/null
+  ./target/release/timeline tag --jsonl --jobs "$1" "$work/big.jsonl" > "$work/out.jsonl"
   t1=$(date +%s.%N)
-  python3 -c "print('{\"bytes\": $bytes, \"seconds\": ' + str($t1 - $t0) + '}')"
+  found=$(python3 -c "import json;print(sum(len(json.loads(l)['timexes']) for l in open('$work/out.jsonl')))")
+  python3 -c "print('{\"bytes\": $bytes, \"seconds\": ' + str($t1 - $t0) + ', \"found\": $found}')"
 }
 
 declare -A res
@@ -78,13 +79,13 @@ rows = []
 for name, raw in zip(names, sys.argv[1:6]):
     r = json.loads(raw or "{}")
     mbs = r["bytes"] / 1e6 / r["seconds"] if r.get("seconds") else None
-    rows.append((name, r.get("bytes"), r.get("seconds"), mbs))
+    rows.append((name, r.get("bytes"), r.get("seconds"), mbs, r.get("found", "–")))
 base = rows[2][3]
-print("| tagger | input MB | seconds | MB/s | × chrono-node |")
-print("|---|---:|---:|---:|---:|")
-for name, b, s, m in rows:
+print("| tagger | input MB | seconds | MB/s | × chrono-node | expressions found |")
+print("|---|---:|---:|---:|---:|---:|")
+for name, b, s, m, found in rows:
     if m is None:
-        print(f"| {name} | – | – | not run | – |"); continue
+        print(f"| {name} | – | – | not run | – | – |"); continue
     ratio = f"{m / base:.1f}" if base else "–"
-    print(f"| {name} | {b/1e6:.2f} | {s:.2f} | {m:.2f} | {ratio} |")
+    print(f"| {name} | {b/1e6:.2f} | {s:.3f} | {m:.2f} | {ratio} | {found} |")
 PY
