@@ -153,3 +153,81 @@ fn unwritable_output_directory() {
         stderr(&o)
     );
 }
+
+#[test]
+fn two_gigabyte_input_is_refused_by_size() {
+    let dir = tempfile::tempdir().unwrap();
+    // A sparse file: 2 GiB on paper, no disk used.
+    let f = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    f.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    let o = run(&["tag", "huge.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: huge.txt: file is 2147483648 bytes, over the 268435456-byte limit; split it into articles\n"
+    );
+}
+
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if std::fs::metadata("/proc/self")
+        .map(|m| m.uid())
+        .unwrap_or(0)
+        == 0
+    {
+        eprintln!("note: running as root, which reads any file; unreadable-file test skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("secret.txt");
+    std::fs::write(&p, "On May 5, 2020.").unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let o = run(&["tag", "secret.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: secret.txt: cannot read: permission denied\n"
+    );
+}
+
+#[test]
+fn a_batch_with_one_bad_input_completes_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "The bridge opened on May 5, 2020.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"\xff\xfe").unwrap();
+    let o = run(
+        &["build", "good.txt", "bad.txt", "missing.txt", "--quiet"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("error: bad.txt:1:1: invalid UTF-8"), "{err}");
+    assert!(
+        err.contains("error: missing.txt: cannot read: no such file or directory"),
+        "{err}"
+    );
+    assert!(err.ends_with("2 of 3 inputs failed\n"), "{err}");
+    assert!(dir.path().join("data/good.yaml").is_file());
+    assert!(dir.path().join("output/good.svg").is_file());
+}
+
+#[test]
+fn jsonl_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("docs.jsonl"),
+        "{\"id\":\"a\",\"dct\":\"2020-01-01\",\"text\":\"today\"}\n{\"id\":\"b\",\"dct\":\"2020-01-01\"}\n",
+    )
+    .unwrap();
+    let o = run(&["tag", "--jsonl", "docs.jsonl"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: docs.jsonl:2:29: not a {\"id\",\"dct\",\"text\"} JSON object: missing field `text`\n"
+    );
+}
