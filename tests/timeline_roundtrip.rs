@@ -104,9 +104,8 @@ fn timeline() -> impl Strategy<Value = Timeline> {
         prop::option::of(text()),
         prop::collection::vec(event(), 0..6),
         prop::collection::vec(text(), 0..3),
-        prop::collection::vec(text(), 0..3),
     )
-        .prop_map(|(title, mut events, deleted, generated)| {
+        .prop_map(|(title, mut events, deleted)| {
             // Ids are unique within a file.
             for (i, e) in events.iter_mut().enumerate() {
                 e.id = format!("{}{i}", e.id);
@@ -116,7 +115,6 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 title,
                 events,
                 deleted,
-                generated,
             }
         })
 }

@@ -37,6 +37,9 @@ pub(crate) const WHEN_KEYS: &[&str] = &["start", "end"];
 pub(crate) struct Loaded {
     pub timeline: Timeline,
     pub root: Node,
+    /// The file's `generated:` list (bookkeeping of `update`, not part of
+    /// the model).
+    pub generated: Vec<String>,
 }
 
 struct Ctx<'a> {
@@ -281,9 +284,13 @@ pub(crate) fn load(src: &str, file: &str) -> Result<Loaded, Diagnostics> {
         file,
         diags: Vec::new(),
     };
-    let timeline = timeline(&mut cx, &root);
+    let (timeline, generated) = timeline(&mut cx, &root);
     if cx.diags.is_empty() {
-        Ok(Loaded { timeline, root })
+        Ok(Loaded {
+            timeline,
+            root,
+            generated,
+        })
     } else {
         let mut diags = cx.diags;
         diags.sort_by_key(|d| (d.line, d.column));
@@ -380,8 +387,9 @@ pub(crate) fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostics> {
     }
 }
 
-fn timeline(cx: &mut Ctx<'_>, root: &Node) -> Timeline {
+fn timeline(cx: &mut Ctx<'_>, root: &Node) -> (Timeline, Vec<String>) {
     let mut t = Timeline::default();
+    let mut generated = Vec::new();
     if !matches!(root.kind, Kind::Map { .. }) {
         cx.at(
             root,
@@ -391,7 +399,7 @@ fn timeline(cx: &mut Ctx<'_>, root: &Node) -> Timeline {
             ),
             "start the file with `version: 1` and `events:`",
         );
-        return t;
+        return (t, generated);
     }
     let f = cx.fields(root, TOP_KEYS, "the timeline");
     if let Some(v) = cx.required(root, &f, "version", "the timeline", "1") {
@@ -417,9 +425,9 @@ fn timeline(cx: &mut Ctx<'_>, root: &Node) -> Timeline {
         t.deleted = cx.string_list(v, "deleted", "[e-2020-11-10-war-ends]");
     }
     if let Some((_, v)) = f.get("generated") {
-        t.generated = cx.string_list(v, "generated", "[e-2020-11-10-war-ends]");
+        generated = cx.string_list(v, "generated", "[e-2020-11-10-war-ends]");
     }
-    t
+    (t, generated)
 }
 
 fn events(cx: &mut Ctx<'_>, node: &Node, t: &mut Timeline) {

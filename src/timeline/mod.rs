@@ -123,10 +123,6 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// Ids of events the user deleted: re-extraction never brings them back.
     pub deleted: Vec<String>,
-    /// Ids of every event `timeline build` has written into the file, so
-    /// that [`update`] can tell an event the user deleted (listed here, gone
-    /// from `events`) from a new finding (listed nowhere).
-    pub generated: Vec<String>,
 }
 
 /// One dated happening.
@@ -225,6 +221,6 @@ pub fn format(src: &str, file: &str) -> Result<String, Diagnostics> {
         .map(|(_, s)| s)
         .unwrap_or_default();
     let comments = comments::find(src, &scalars);
-    let lines = write::lines(&loaded.timeline);
+    let lines = write::lines(&loaded.timeline, &loaded.generated);
     Ok(comments::weave(&lines, &loaded.root, &comments))
 }

@@ -10,13 +10,16 @@
 //!   or sources. Edit anything; it stays.
 //! * **New findings are added**: a fresh event whose id is neither in the
 //!   file, nor in `deleted:`, nor in `generated:` is inserted into `events:`
-//!   in date order, and its id is recorded in `generated:`.
-//! * **Deleted events stay deleted.** `generated:` lists every id this tool
-//!   has ever written into the file. An id listed there whose event is no
-//!   longer in `events:` was deleted by the user: `update` moves it to
-//!   `deleted:` (a tombstone) and never adds it again. You can also write
-//!   ids into `deleted:` yourself; to bring an event back, remove its id
-//!   from `deleted:` *and* `generated:`.
+//!   in date order.
+//! * **Deleted events stay deleted.** `generated:` (bookkeeping at the end
+//!   of the file; not part of the [`Timeline`] model) lists, sorted, the ids
+//!   of all events and tombstones as they were when this tool last wrote the
+//!   file. An id listed there that is in neither `events:` nor `deleted:`
+//!   was deleted by the user since: `update` adds it to `deleted:` (a
+//!   tombstone) and never adds the event again. You can also write ids into
+//!   `deleted:` yourself. To bring an event back, remove its id from
+//!   `deleted:` *and* `generated:`. `update` rewrites `generated:` whole;
+//!   [`format`](super::format) keeps it.
 //! * **User-added events, comments and layout stay**: `update` does not
 //!   re-emit the file. It splices new event blocks and new list items into
 //!   the original text, leaving every other byte as it was.
@@ -27,7 +30,7 @@ use std::collections::BTreeSet;
 use super::diag::Diagnostics;
 use super::load::load;
 use super::node::{Kind, Node, Pos};
-use super::write::{scalar, to_yaml, write_event};
+use super::write::{generated_record, scalar, to_yaml, write_event};
 use super::{Event, Timeline, When};
 
 /// Words left out of ids.
@@ -124,26 +127,24 @@ pub fn assign_ids(t: &mut Timeline) {
 
 /// Merges freshly extracted events into an existing (possibly hand-edited)
 /// file's text and returns the new text; see the module docs for the
-/// policy. An empty `existing` text gives the first version of the file.
+/// policy. An empty `existing` text gives the first version of the file,
+/// the same as [`to_yaml`] of `fresh`.
 pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Diagnostics> {
     let mut fresh = fresh.clone();
     assign_ids(&mut fresh);
     if existing.trim().is_empty() {
-        let mut t = fresh;
-        t.version = super::FORMAT_VERSION;
-        t.generated = t.events.iter().map(|e| e.id.clone()).collect();
-        t.deleted.clear();
-        return Ok(to_yaml(&t));
+        fresh.version = super::FORMAT_VERSION;
+        return Ok(to_yaml(&fresh));
     }
     let src = existing.strip_prefix('\u{feff}').unwrap_or(existing);
     let loaded = load(src, file)?;
     let old = &loaded.timeline;
     let in_file: BTreeSet<&str> = old.events.iter().map(|e| e.id.as_str()).collect();
     let deleted: BTreeSet<&str> = old.deleted.iter().map(String::as_str).collect();
-    let generated: BTreeSet<&str> = old.generated.iter().map(String::as_str).collect();
+    let generated: BTreeSet<&str> = loaded.generated.iter().map(String::as_str).collect();
 
-    // Tombstones for generated events the user removed.
-    let new_tombstones: Vec<String> = old
+    // Tombstones for events the tool wrote and the user removed.
+    let new_tombstones: Vec<String> = loaded
         .generated
         .iter()
         .filter(|id| !in_file.contains(id.as_str()) && !deleted.contains(id.as_str()))
@@ -158,46 +159,61 @@ pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Di
             !in_file.contains(id) && !deleted.contains(id) && !generated.contains(id)
         })
         .collect();
-    // Ids to record as generated: the new ones, and fresh ids the file
-    // already has (so deleting them later is noticed too).
-    let mut record: Vec<String> = Vec::new();
-    for e in &fresh.events {
-        let id = e.id.as_str();
-        if !generated.contains(id) && !deleted.contains(id) && !record.iter().any(|r| r == id) {
-            record.push(e.id.clone());
-        }
-    }
+    // The record after this update.
+    let mut after = old.clone();
+    after.events.extend(added.iter().map(|e| (*e).clone()));
+    after.deleted.extend(new_tombstones.iter().cloned());
+    let record = generated_record(&after, &loaded.generated);
 
     let map = Map::new(src);
     let mut edits: Vec<Edit> = Vec::new();
     let top = top_fields(&loaded.root);
-    if let Some((_, key, value)) = top.iter().find(|(k, _, _)| k == "events") {
+    let field = |name: &str| {
+        top.iter()
+            .find(|(k, _, _)| k == name)
+            .map(|(_, k, v)| (*k, *v))
+    };
+    if let Some((key, value)) = field("events") {
         insert_events(src, &map, key, value, &old.events, &added, &mut edits);
     }
-    for (key, items) in [("deleted", &new_tombstones), ("generated", &record)] {
-        if items.is_empty() {
-            continue;
-        }
-        match top.iter().find(|(k, _, _)| k == key) {
-            Some((_, k, v)) => append_items(src, &map, k, v, items, &mut edits),
+    if !new_tombstones.is_empty() {
+        match field("deleted") {
+            Some((k, v)) => append_items(src, &map, k, v, &new_tombstones, &mut edits),
             None => {
-                let mut text = String::new();
-                if !src.ends_with('\n') {
-                    text.push('\n');
+                // Before `generated:` if there is one, else at the end.
+                let mut e = append_at_end(src, "deleted", &new_tombstones);
+                if let Some((k, _)) = field("generated") {
+                    e.at = map.line_start(k.start.line);
+                    e.text = block_list("deleted", &new_tombstones);
                 }
-                text.push_str(key);
-                text.push_str(":\n");
-                for id in items.iter() {
-                    text.push_str("  - ");
-                    text.push_str(&scalar(id, false));
-                    text.push('\n');
+                edits.push(e);
+            }
+        }
+    }
+    if record != loaded.generated {
+        match field("generated") {
+            Some((k, v)) => {
+                // Machine bookkeeping: rewritten whole, sorted.
+                let last = match &v.kind {
+                    _ if v.is_null() => k.start.line,
+                    Kind::Seq { flow: false, items } if !items.is_empty() => {
+                        last_line(&items[items.len() - 1])
+                    }
+                    _ => v.end.line,
+                };
+                let from = map.line_start(k.start.line);
+                let to = map.line_end(last);
+                let mut text = block_list("generated", &record);
+                if to == src.len() && !src.ends_with('\n') {
+                    text.pop();
                 }
                 edits.push(Edit {
-                    at: src.len(),
-                    remove: 0,
+                    at: from,
+                    remove: to - from,
                     text,
                 });
             }
+            None => edits.push(append_at_end(src, "generated", &record)),
         }
     }
     if src.contains("\r\n") {
@@ -210,6 +226,30 @@ pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Di
     // The result must load: never hand back a file we cannot read.
     load(&out, file)?;
     Ok(out)
+}
+
+/// `key:` and a block list of `ids`, canonical.
+fn block_list(key: &str, ids: &[String]) -> String {
+    let mut text = format!("{key}:\n");
+    for id in ids {
+        text.push_str("  - ");
+        text.push_str(&scalar(id, false));
+        text.push('\n');
+    }
+    text
+}
+
+/// A new top-level list at the end of the file.
+fn append_at_end(src: &str, key: &str, ids: &[String]) -> Edit {
+    let mut text = block_list(key, ids);
+    if !src.is_empty() && !src.ends_with('\n') {
+        text.insert(0, '\n');
+    }
+    Edit {
+        at: src.len(),
+        remove: 0,
+        text,
+    }
 }
 
 /// A text splice: remove `remove` bytes at byte `at`, insert `text`.

@@ -10,6 +10,7 @@
 //! Other strings are plain when that is unambiguous and double-quoted
 //! otherwise. Two spaces indent, one value per line, UTF-8, `\n` line ends.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::date::DateSpec;
@@ -52,12 +53,43 @@ impl Lines {
 }
 
 /// Writes `t` in canonical form.
+///
+/// Events without an id get their [`event_id`](super::event_id) (see
+/// [`assign_ids`](super::assign_ids)), so a fresh extraction can be written
+/// directly. The `generated:` list is the sorted ids of all events and
+/// tombstones: the record [`update`](super::update) uses to notice events
+/// the user deletes.
 pub fn to_yaml(t: &Timeline) -> String {
-    lines(t).render()
+    lines(t, &[]).render()
 }
 
-/// `t` in canonical form, line by line.
-pub(crate) fn lines(t: &Timeline) -> Lines {
+/// The `generated:` record of a file holding `t`, whose previous record was
+/// `previous`: every id in the file, in `deleted:`, or recorded before;
+/// sorted, without duplicates.
+pub(crate) fn generated_record(t: &Timeline, previous: &[String]) -> Vec<String> {
+    let ids: BTreeSet<&str> = t
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(t.deleted.iter().map(String::as_str))
+        .chain(previous.iter().map(String::as_str))
+        .filter(|id| !id.trim().is_empty())
+        .collect();
+    ids.into_iter().map(str::to_string).collect()
+}
+
+/// `t` in canonical form, line by line; `previous` is the file's old
+/// `generated:` record, kept.
+pub(crate) fn lines(t: &Timeline, previous: &[String]) -> Lines {
+    let with_ids;
+    let t = if t.events.iter().any(|e| e.id.is_empty()) {
+        let mut c = t.clone();
+        super::assign_ids(&mut c);
+        with_ids = c;
+        &with_ids
+    } else {
+        t
+    };
     let mut out = Lines::default();
     out.push(HEADER.to_string(), &[]);
     out.push(format!("version: {}", t.version), &["version"]);
@@ -73,7 +105,7 @@ pub(crate) fn lines(t: &Timeline) -> Lines {
         }
     }
     id_list(&mut out, "deleted", &t.deleted, true);
-    id_list(&mut out, "generated", &t.generated, false);
+    id_list(&mut out, "generated", &generated_record(t, previous), false);
     out
 }
 
