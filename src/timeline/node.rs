@@ -21,6 +21,10 @@ pub(crate) struct Pos {
     pub col: usize,
 }
 
+/// At most this many parser events (about one per YAML value) are read,
+/// which bounds the memory of the tree (about 100 bytes per value).
+const MAX_EVENTS: usize = 1_000_000;
+
 /// Start and end (exclusive) of a piece of source.
 pub(crate) type Extent = (Pos, Pos);
 
@@ -147,7 +151,26 @@ pub(crate) fn parse_with_scalars(
             .with_source(src, width)
     };
     let options = granit_parser::options! { emit_anchor_events: true };
+    let mut count = 0usize;
     for next in Parser::new_from_str_with_options(src, options) {
+        count += 1;
+        if count > MAX_EVENTS {
+            let at = next
+                .as_ref()
+                .map_or(Pos { line: 1, col: 1 }, |(_, span)| pos(&span.start));
+            diags.push(
+                Diagnostic::new(
+                    file,
+                    at.line,
+                    at.col,
+                    format!(
+                        "the file has more than {MAX_EVENTS} YAML values; stopped reading here"
+                    ),
+                )
+                .with_hint("a timeline file holds at most a few thousand events; split it"),
+            );
+            return Err(diags);
+        }
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
