@@ -148,7 +148,7 @@ pub(crate) fn parse_with_scalars(
         };
         Diagnostic::new(file, p.line, p.col, msg)
             .with_hint(hint)
-            .with_source(src, width)
+            .with_width(width)
     };
     let options = granit_parser::options! { emit_anchor_events: true };
     let mut count = 0usize;
@@ -178,7 +178,7 @@ pub(crate) fn parse_with_scalars(
                 diags.push(
                     Diagnostic::new(file, p.line, p.col, format!("invalid YAML: {}", e.info()))
                         .with_hint("check the indentation and quoting around this position")
-                        .with_source(src, 1),
+                        .with_width(1),
                 );
                 return Err(diags);
             }
@@ -308,7 +308,7 @@ pub(crate) fn parse_with_scalars(
                                 "keys must be plain words, not lists or mappings",
                             )
                             .with_hint("write `key: value`")
-                            .with_source(src, 1),
+                            .with_width(1),
                         );
                     }
                     *key = Some(node);
