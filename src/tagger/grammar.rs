@@ -354,6 +354,10 @@ impl Grammar {
             let mut advanced = false;
             if let Some((end, r, caps)) = best {
                 let rule = &self.rules[r];
+                if rule.builder == Builder::Reject {
+                    i = end;
+                    continue;
+                }
                 if self.plausible(rule, toks, i, end) {
                     let drafts = build(rule, &caps, i, end);
                     if !drafts.is_empty() {
@@ -426,6 +430,17 @@ impl Grammar {
         }
         if rule.latent && !self.has_context(toks, start) {
             return false;
+        }
+        if rule.weak && !self.has_context(toks, start) {
+            // A bare number before a plural noun counts things: `1500 troops`.
+            if let Some(n) = next {
+                if n.is_word() && n.lower.len() > 3 && n.lower.ends_with('s') && !n.upper {
+                    return false;
+                }
+            }
+            if prev.is_some_and(|p| p.num().is_some() || p.lower == "at") {
+                return false;
+            }
         }
         true
     }
@@ -518,7 +533,7 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
         kind: rule.kind,
         spec,
         modifier,
-        latent: rule.latent,
+        latent: rule.latent || rule.weak,
         rule: rule.name.clone(),
         children: children.clone(),
         range,
@@ -584,6 +599,7 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 draft(year(b), s2, e2, Some(RangeRole::End)),
             ];
         }
+        Builder::Reject => return Vec::new(),
         Builder::Date => match date_spec(&args, &syms) {
             Some(s) => s,
             None => return Vec::new(),

@@ -165,14 +165,11 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     };
     let toks = tokenize(text);
     let drafts = g.scan(&toks);
-    let tenses = sentence_tenses(g, &toks);
+    let cues = Cues::new(g, &toks);
     let mut resolver = Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
     for d in drafts {
-        let tense = tenses
-            .iter()
-            .find(|(s, e, _)| *s <= d.start_tok && d.start_tok < *e)
-            .map_or(Tense::None, |t| t.2);
+        let tense = cues.tense(d.start_tok, d.end_tok);
         out.push(to_timex(&toks, &d, &mut resolver, tense));
     }
     link_ranges(&toks, &mut out);
@@ -197,60 +194,61 @@ fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) ->
     }
 }
 
-/// Sentences as token ranges with their tense.
-fn sentence_tenses(g: &grammar::Grammar, toks: &[Token]) -> Vec<(usize, usize, Tense)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut past = false;
-    let mut future = false;
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        if i > start && t.newline_before {
-            out.push((start, i, tense_of(past, future)));
-            start = i;
-            past = false;
-            future = false;
-        }
-        match g.tense_cue(toks, i) {
-            Some((end, cue)) => {
-                if cue > 0 {
-                    future = true;
-                } else {
-                    past = true;
+/// Tense cues per token (+1 future, -1 past) and sentence starts.
+struct Cues {
+    cue: Vec<i8>,
+    sentence: Vec<usize>,
+}
+
+impl Cues {
+    fn new(g: &grammar::Grammar, toks: &[Token]) -> Cues {
+        let mut cue = vec![0i8; toks.len()];
+        let mut sentence = vec![0usize; toks.len()];
+        let mut start = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if i > start && t.newline_before {
+                start = i;
+            }
+            sentence[i] = start;
+            if let Some((end, c)) = g.tense_cue(toks, i) {
+                cue[i] = c.signum() as i8;
+                for s in sentence.iter_mut().take(end).skip(i + 1) {
+                    *s = start;
                 }
                 i = end;
                 continue;
             }
-            None => {
-                // Regular past forms: "announced", "ended".
-                if t.is_word() && t.lower.len() > 4 && t.lower.ends_with("ed") {
-                    past = true;
-                }
+            if t.is_word() && t.lower.len() > 4 && t.lower.ends_with("ed") {
+                cue[i] = -1;
+            }
+            let ends = matches!(t.lower.as_str(), "." | "!" | "?")
+                && toks.get(i + 1).is_none_or(|n| n.space_before && n.upper);
+            i += 1;
+            if ends {
+                start = i;
             }
         }
-        let ends = matches!(t.lower.as_str(), "." | "!" | "?")
-            && toks.get(i + 1).is_none_or(|n| n.space_before && n.upper);
-        i += 1;
-        if ends {
-            out.push((start, i, tense_of(past, future)));
-            start = i;
-            past = false;
-            future = false;
-        }
+        Cues { cue, sentence }
     }
-    if start < toks.len() {
-        out.push((start, toks.len(), tense_of(past, future)));
-    }
-    out
-}
 
-fn tense_of(past: bool, future: bool) -> Tense {
-    if future {
-        Tense::Future
-    } else if past {
-        Tense::Past
-    } else {
+    /// The tense of tokens `start..end`: the nearest cue before them in the
+    /// sentence, else the nearest after.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        let sent = self.sentence.get(start).copied().unwrap_or(0);
+        let to_tense = |c: i8| if c > 0 { Tense::Future } else { Tense::Past };
+        if let Some(&c) = self.cue[sent..start].iter().rev().find(|&&c| c != 0) {
+            return to_tense(c);
+        }
+        for j in end..self.cue.len() {
+            if self.sentence[j] != sent {
+                break;
+            }
+            if self.cue[j] != 0 {
+                return to_tense(self.cue[j]);
+            }
+        }
         Tense::None
     }
 }

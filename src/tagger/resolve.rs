@@ -156,11 +156,12 @@ where
         Dir::Past => cands.iter().rev().find(|(_, (_, b))| *b < dct).copied(),
         Dir::Future => cands.iter().find(|(_, (a, _))| *a > dct).copied(),
         Dir::This => cands.iter().find(|(yy, _)| *yy == y).copied(),
-        Dir::Tense => match tense {
-            Tense::Past => cands.iter().rev().find(|(_, (a, _))| *a <= dct).copied(),
-            Tense::Future => cands.iter().find(|(_, (_, b))| *b >= dct).copied(),
-            Tense::None => cands.iter().min_by_key(|(_, b)| distance(dct, *b)).copied(),
-        },
+        // Months, quarters, seasons and days without a year: the nearest
+        // occurrence (tense cues mislead more than they help here).
+        Dir::Tense => {
+            let _ = tense;
+            cands.iter().min_by_key(|(_, b)| distance(dct, *b)).copied()
+        }
     }
 }
 

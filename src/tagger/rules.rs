@@ -42,7 +42,8 @@
 //! The production is `=> TYPE builder key=value ...` where `TYPE` is `DATE`,
 //! `TIME`, `DURATION` or `SET`, values are `$N` (the value of element N,
 //! 1-based; `-$N` negated), integers or symbols, and a trailing `latent`
-//! marks a weak match that needs context. Builders:
+//! marks a weak match that needs context before it (`in May`); a trailing
+//! `weak` one that its neighbours can deny (`1500 troops`). Builders:
 //!
 //! * `date`: `year decade century month day weekday season quarter half hour
 //!   minute ampm part holiday dir yearrel mod` — a calendar point; without a
@@ -54,6 +55,8 @@
 //! * `set`: `amount unit` — a recurrence.
 //! * `ref`: `which=PRESENT|PAST|FUTURE`.
 //! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
+//! * `none`: a negative rule; the match is consumed and yields nothing
+//!   (`6-year-old` is an age, not a duration).
 
 use std::collections::BTreeMap;
 
@@ -181,6 +184,9 @@ pub enum Builder {
     Ref,
     /// `yearrange`
     YearRange,
+    /// `none`: a negative rule; the match is consumed and yields nothing
+    /// (`6-year-old`).
+    Reject,
 }
 
 /// A grammar rule.
@@ -196,8 +202,11 @@ pub struct Rule {
     pub builder: Builder,
     /// Its arguments.
     pub args: Vec<(String, Arg)>,
-    /// A weak match that needs context.
+    /// A weak match that needs context: a preposition or the like before it.
     pub latent: bool,
+    /// A weak match kept unless its neighbours deny it (a plural noun after
+    /// a bare year: `1500 troops`).
+    pub weak: bool,
 }
 
 /// An error in a rule or word-list file.
@@ -544,6 +553,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             Some("set") => Builder::Set,
             Some("ref") => Builder::Ref,
             Some("yearrange") => Builder::YearRange,
+            Some("none") => Builder::Reject,
             other => {
                 return Err(err(
                     file,
@@ -554,9 +564,14 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
         };
         let mut args = Vec::new();
         let mut latent = false;
+        let mut weak = false;
         for w in words {
             if w == "latent" {
                 latent = true;
+                continue;
+            }
+            if w == "weak" {
+                weak = true;
                 continue;
             }
             let Some((k, v)) = w.split_once('=') else {
@@ -599,6 +614,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             builder,
             args,
             latent,
+            weak,
         });
     }
     Ok(rules)
