@@ -151,7 +151,10 @@ impl Grammar {
         let mut num_first = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             for e in &rule.elems {
-                if let Matcher::List(l) = &e.matcher {
+                for l in match &e.matcher {
+                    Matcher::List(ls) => ls.as_slice(),
+                    _ => &[],
+                } {
                     if !lists.contains_key(l) {
                         return Err(RuleError {
                             file: "rules".into(),
@@ -165,9 +168,11 @@ impl Grammar {
             let mut words: Vec<String> = Vec::new();
             match &first.matcher {
                 Matcher::Lit(alts) => words.extend(alts.iter().cloned()),
-                Matcher::List(l) => {
-                    if let Some(list) = lists.get(l) {
-                        words.extend(list.by_first.keys().cloned());
+                Matcher::List(ls) => {
+                    for l in ls {
+                        if let Some(list) = lists.get(l) {
+                            words.extend(list.by_first.keys().cloned());
+                        }
                     }
                 }
                 Matcher::Class(c) => {
@@ -282,7 +287,7 @@ impl Grammar {
         }
         match &e.matcher {
             Matcher::Lit(alts) => alts.contains(&t.lower).then_some((i + 1, Sem::Flag)),
-            Matcher::List(l) => self.list_match(l, toks, i),
+            Matcher::List(ls) => ls.iter().find_map(|l| self.list_match(l, toks, i)),
             Matcher::Class(c) => self.class_match(*c, toks, i),
         }
     }
@@ -293,7 +298,7 @@ impl Grammar {
         rule: &Rule,
         toks: &[Token],
         i: usize,
-    ) -> Option<(usize, Vec<Option<Cap>>)> {
+    ) -> Option<(usize, usize, Vec<Option<Cap>>)> {
         let mut caps = vec![None; rule.elems.len()];
         let mut best = None;
         self.walk(rule, toks, 0, i, &mut caps, &mut best);
@@ -307,11 +312,20 @@ impl Grammar {
         ei: usize,
         ti: usize,
         caps: &mut Vec<Option<Cap>>,
-        best: &mut Option<(usize, Vec<Option<Cap>>)>,
+        best: &mut Option<(usize, usize, Vec<Option<Cap>>)>,
     ) {
         let Some(e) = rule.elems.get(ei) else {
-            if best.as_ref().is_none_or(|(end, _)| ti > *end) {
-                *best = Some((ti, caps.clone()));
+            // The span ends after the last consuming element.
+            let end = rule
+                .elems
+                .iter()
+                .zip(caps.iter())
+                .filter(|(e, _)| !e.lookahead)
+                .filter_map(|(_, c)| c.map(|c| c.end))
+                .max()
+                .unwrap_or(ti);
+            if best.as_ref().is_none_or(|(b, f, _)| (end, ti) > (*b, *f)) {
+                *best = Some((end, ti, caps.clone()));
             }
             return;
         };
@@ -342,17 +356,22 @@ impl Grammar {
             } else {
                 &empty
             };
-            let mut best: Option<(usize, usize, Vec<Option<Cap>>)> = None;
+            // Longest span wins; on a tie, the longer match with lookaheads
+            // (so `neg.dateline` beats `date.month_day`), then file order.
+            let mut best: Option<(usize, usize, usize, Vec<Option<Cap>>)> = None;
             for &r in merge_sorted(words, nums).iter() {
                 let rule = &self.rules[r];
-                if let Some((end, caps)) = self.rule_match(rule, toks, i) {
-                    if best.as_ref().is_none_or(|(e, _, _)| end > *e) {
-                        best = Some((end, r, caps));
+                if let Some((end, full, caps)) = self.rule_match(rule, toks, i) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(e, f, _, _)| (end, full) > (*e, *f))
+                    {
+                        best = Some((end, full, r, caps));
                     }
                 }
             }
             let mut advanced = false;
-            if let Some((end, r, caps)) = best {
+            if let Some((end, _, r, caps)) = best {
                 let rule = &self.rules[r];
                 if rule.builder == Builder::Reject {
                     i = end;
@@ -522,7 +541,7 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
         .zip(caps)
         .filter(|(_, c)| c.is_some())
         .filter_map(|(e, _)| match &e.matcher {
-            Matcher::List(l) => Some(format!("@{l}")),
+            Matcher::List(ls) => Some(format!("@{}", ls.join("|"))),
             Matcher::Class(c) => Some(format!("#{c:?}").to_lowercase()),
             Matcher::Lit(_) => None,
         })
@@ -551,6 +570,14 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 None if rule.builder == Builder::Set => Some(1),
                 None => None,
             };
+            // TimeML writes decades and centuries in years: P20Y, P100Y.
+            let (amount, unit) = match unit {
+                Unit::Decade => (amount.map(|a| a.saturating_mul(10)), Unit::Year),
+                Unit::Century if amount.is_some() => {
+                    (amount.map(|a| a.saturating_mul(100)), Unit::Year)
+                }
+                u => (amount, u),
+            };
             Spec::Fixed(Value::Duration(Duration { amount, unit }))
         }
         Builder::Rel => {
@@ -561,12 +588,22 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
             } else {
                 Anchor::Dct
             };
+            let time = match args.get("part") {
+                Some(Sem::Part(p)) => Some(TimeOfDay::Part(*p)),
+                _ => None,
+            };
+            // `within=weekend`: the weekend of the resulting week.
+            let within = if syms.get("within") == Some(&"weekend") {
+                Within::Weekend(0)
+            } else {
+                Within::Whole
+            };
             Spec::Shift {
                 offset,
                 unit,
                 anchor,
-                within: Within::Whole,
-                time: None,
+                within,
+                time,
             }
         }
         Builder::YearRange => {

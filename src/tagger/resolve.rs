@@ -158,10 +158,19 @@ where
         Dir::This => cands.iter().find(|(yy, _)| *yy == y).copied(),
         // Months, quarters, seasons and days without a year: the nearest
         // occurrence (tense cues mislead more than they help here).
-        Dir::Tense => {
-            let _ = tense;
-            cands.iter().min_by_key(|(_, b)| distance(dct, *b)).copied()
-        }
+        // Months, quarters, seasons and days without a year: the nearest
+        // occurrence, the tense doubling the distance of the other side.
+        Dir::Tense => cands
+            .iter()
+            .min_by_key(|(_, (a, b))| {
+                let d = distance(dct, (*a, *b));
+                match tense {
+                    Tense::Past if *a > dct => 2 * d,
+                    Tense::Future if *b < dct => 2 * d,
+                    _ => d,
+                }
+            })
+            .copied(),
     }
 }
 
@@ -432,12 +441,23 @@ impl Resolver {
                         }
                     }
                 }
+                // "the weekend" is the last one, or the one under way.
+                let mut offset = offset;
+                if matches!(within, Within::Weekend(_))
+                    && offset < 0
+                    && matches!(base.weekday(), Weekday::Sat | Weekday::Sun)
+                {
+                    offset += 1;
+                }
                 let Some(d) = shift_day(base, offset, unit) else {
                     return (Value::Relative { offset, unit }, None);
                 };
                 let mut p = at_granularity(d, unit);
                 if within != Within::Whole && unit == Unit::Year {
                     p.within = within;
+                }
+                if let (Within::Weekend(_), Within::Week(w)) = (within, p.within) {
+                    p.within = Within::Weekend(w);
                 }
                 if time.is_some() {
                     p = day_point(d, time);

@@ -24,7 +24,7 @@
 //! | element      | matches                                                    |
 //! |--------------|------------------------------------------------------------|
 //! | `"a\|b"`     | one token whose lowercase text is `a` or `b`              |
-//! | `@list`      | the longest phrase of a word list                          |
+//! | `@list`      | the longest phrase of a word list (`@a\|b`: of list a or b) |
 //! | `#year`      | a 4-digit number 1000–2099                                 |
 //! | `#year2`     | a 2-digit number (after `'`: `'98`)                        |
 //! | `#day`       | 1–31 with an optional glued `st`/`nd`/`rd`/`th`            |
@@ -37,7 +37,9 @@
 //!
 //! Suffix `?` makes an element optional, suffix `!` requires a capital first
 //! letter, prefix `~` requires the element to be glued to the previous token
-//! (no space). The first element may not be optional.
+//! (no space), prefix `&` makes it a lookahead: it must match but is left
+//! out of the span (`"the" "year" &"ended"`); lookaheads come last. The
+//! first element may not be optional or a lookahead.
 //!
 //! The production is `=> TYPE builder key=value ...` where `TYPE` is `DATE`,
 //! `TIME`, `DURATION` or `SET`, values are `$N` (the value of element N,
@@ -139,8 +141,8 @@ pub enum Class {
 pub enum Matcher {
     /// One of these lowercase tokens.
     Lit(Vec<String>),
-    /// A word list, by name.
-    List(String),
+    /// Word lists, by name (`@a|b` tries `a`, then `b`).
+    List(Vec<String>),
     /// A token class.
     Class(Class),
 }
@@ -156,6 +158,8 @@ pub struct Elem {
     pub glued: bool,
     /// `!`
     pub capital: bool,
+    /// `&`: must match, but is not part of the span (a lookahead at the end).
+    pub lookahead: bool,
 }
 
 /// A production argument.
@@ -229,6 +233,7 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ("numbers", include_str!("rules/numbers.words")),
     ("ordinals", include_str!("rules/ordinals.words")),
     ("units", include_str!("rules/units.words")),
+    ("units_pl", include_str!("rules/units_pl.words")),
     ("seasons", include_str!("rules/seasons.words")),
     ("dayparts", include_str!("rules/dayparts.words")),
     ("holidays", include_str!("rules/holidays.words")),
@@ -426,6 +431,10 @@ pub fn parse_words(file: &str, src: &str) -> Result<WordList, RuleError> {
 
 fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
     let mut s = s;
+    let lookahead = s.starts_with('&');
+    if lookahead {
+        s = &s[1..];
+    }
     let glued = s.starts_with('~');
     if glued {
         s = &s[1..];
@@ -446,7 +455,7 @@ fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
     let matcher = if let Some(lit) = s.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
         Matcher::Lit(lit.split('|').map(str::to_string).collect())
     } else if let Some(name) = s.strip_prefix('@') {
-        Matcher::List(name.to_string())
+        Matcher::List(name.split('|').map(str::to_string).collect())
     } else if let Some(class) = s.strip_prefix('#') {
         Matcher::Class(match class {
             "year" => Class::Year,
@@ -473,6 +482,7 @@ fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
         optional,
         glued,
         capital,
+        lookahead,
     })
 }
 
@@ -527,10 +537,21 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             .collect::<Result<Vec<_>, _>>()?;
         match elems.first() {
             None => return Err(err(file, line_no, "empty pattern")),
-            Some(e) if e.optional => {
-                return Err(err(file, line_no, "the first element may not be optional"));
+            Some(e) if e.optional || e.lookahead => {
+                return Err(err(
+                    file,
+                    line_no,
+                    "the first element may not be optional or a lookahead",
+                ));
             }
             _ => {}
+        }
+        if elems.windows(2).any(|w| w[0].lookahead && !w[1].lookahead) {
+            return Err(err(
+                file,
+                line_no,
+                "lookahead elements (`&`) must come last",
+            ));
         }
         let mut words = production.split_whitespace();
         let kind = match words.next() {
@@ -636,7 +657,12 @@ mod tests {
         let e = parse_rules("x.rules", "rule a: \"the\"? #year => DATE date").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "x.rules:1: the first element may not be optional"
+            "x.rules:1: the first element may not be optional or a lookahead"
+        );
+        let e = parse_rules("x.rules", "rule a: \"the\" &\"year\" #year => DATE date").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.rules:1: lookahead elements (`&`) must come last"
         );
     }
 
