@@ -8,6 +8,8 @@
 //! bounded and the whole pass is linear in the text.
 
 use std::collections::BTreeMap;
+
+use chrono::Datelike;
 use std::sync::OnceLock;
 
 use super::rules::{
@@ -378,12 +380,11 @@ impl Grammar {
                     continue;
                 }
                 if self.plausible(rule, toks, i, end) {
-                    let drafts = build(rule, &caps, i, end);
-                    if !drafts.is_empty() {
-                        out.extend(drafts);
-                        i = end;
-                        advanced = true;
-                    }
+                    // An invalid value (`February 30, 2020`) is consumed too:
+                    // its parts are not dates on their own.
+                    out.extend(build(rule, &caps, i, end));
+                    i = end;
+                    advanced = true;
                 }
             }
             if !advanced {
@@ -450,14 +451,18 @@ impl Grammar {
         if rule.latent && !self.has_context(toks, start) {
             return false;
         }
-        if rule.weak && !self.has_context(toks, start) {
-            // A bare number before a plural noun counts things: `1500 troops`.
+        if rule.weak {
+            // A bare number before a plural noun counts things (`1500
+            // troops`); an adjective before one qualifies it (`weekly
+            // flights`).
             if let Some(n) = next {
                 if n.is_word() && n.lower.len() > 3 && n.lower.ends_with('s') && !n.upper {
                     return false;
                 }
             }
-            if prev.is_some_and(|p| p.num().is_some() || p.lower == "at") {
+            if !self.has_context(toks, start)
+                && prev.is_some_and(|p| p.num().is_some() || p.lower == "at")
+            {
                 return false;
             }
         }
@@ -737,6 +742,18 @@ fn date_spec(args: &BTreeMap<&str, Sem>, syms: &BTreeMap<&str, &str>) -> Option<
         Some(Sem::Holiday(h)) => Some(*h),
         _ => None,
     };
+    if let (Some(y), Some(h)) = (year, holiday) {
+        let d = super::resolve::holiday_date(i32::try_from(y).ok()?, h)?;
+        return Some(Spec::Fixed(Value::Point(Point {
+            year: Some(d.year()),
+            span: YearSpan::Year,
+            within: Within::Day {
+                month: d.month() as u8,
+                day: d.day() as u8,
+            },
+            time,
+        })));
+    }
     if let Some(y) = year {
         if !(-9999..=9999).contains(&y) {
             return None;

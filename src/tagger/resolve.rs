@@ -77,7 +77,7 @@ fn bounds(year: i32, within: Within) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
+pub(crate) fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
     match h {
         Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
         Holiday::Easter(off) => {
