@@ -212,7 +212,9 @@ impl Date {
             }
             Date::Decade(d) => format!("{}s", y(d * 10)),
             Date::Year(year) => y(year),
-            Date::Month { year, month } => format!("{} {}", MONTH_ABBR[month as usize - 1], y(year)),
+            Date::Month { year, month } => {
+                format!("{} {}", MONTH_ABBR[month as usize - 1], y(year))
+            }
             Date::Day(d) => format!(
                 "{} {} {}",
                 d.day(),

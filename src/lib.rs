@@ -12,9 +12,17 @@
 //!
 //! [`date`] holds the calendar values shared by all stages.
 
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod date;
 pub mod events;
 pub mod layout;
 pub mod render;
 pub mod tagger;
 pub mod timeline;
+
+pub mod error;
+pub mod fsio;
+pub mod pipeline;
+
+pub use error::Error;

@@ -277,7 +277,8 @@ impl Value {
         if p.span != YearSpan::Year {
             return None;
         }
-        let months = |a: u32, b: u32| Some((Date::month(year, a).ok()?, Date::month(year, b).ok()?));
+        let months =
+            |a: u32, b: u32| Some((Date::month(year, a).ok()?, Date::month(year, b).ok()?));
         match p.within {
             Within::Quarter(q) => {
                 let q = q as u32;
@@ -290,12 +291,12 @@ impl Value {
             Within::Season(Season::Spring) => months(3, 5),
             Within::Season(Season::Summer) => months(6, 8),
             Within::Season(Season::Fall) => months(9, 11),
-            Within::Season(Season::Winter) => Some((
-                Date::month(year, 12).ok()?,
-                Date::month(year + 1, 2).ok()?,
-            )),
+            Within::Season(Season::Winter) => {
+                Some((Date::month(year, 12).ok()?, Date::month(year + 1, 2).ok()?))
+            }
             Within::Week(w) | Within::Weekend(w) => {
-                let monday = chrono::NaiveDate::from_isoywd_opt(year, w as u32, chrono::Weekday::Mon)?;
+                let monday =
+                    chrono::NaiveDate::from_isoywd_opt(year, w as u32, chrono::Weekday::Mon)?;
                 let (a, b) = if matches!(p.within, Within::Weekend(_)) {
                     (monday + chrono::Days::new(5), monday + chrono::Days::new(6))
                 } else {

@@ -1,0 +1,233 @@
+//! Bad input gets a clear message naming the file (and line and column where
+//! it applies) and a documented exit code; nothing is lost.
+
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_timeline"))
+}
+
+fn run(args: &[&str], cwd: &std::path::Path) -> Output {
+    bin().args(args).current_dir(cwd).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn missing_file_is_invalid_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["tag", "nope.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: nope.txt: cannot read: no such file or directory\n"
+    );
+}
+
+#[test]
+fn directory_given_as_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    let o = run(&["tag", "d"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "error: d: is a directory; give a text file\n");
+}
+
+#[test]
+fn empty_and_whitespace_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("e.txt"), "").unwrap();
+    std::fs::write(dir.path().join("w.txt"), " \n\t\n").unwrap();
+    let o = run(&["extract", "e.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "error: e.txt: the file is empty\n");
+    let o = run(&["extract", "w.txt"], dir.path());
+    assert_eq!(
+        stderr(&o),
+        "error: w.txt: the file is empty (only whitespace)\n"
+    );
+}
+
+#[test]
+fn invalid_utf8_names_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.txt"),
+        b"On May 5, 2020\nit r\xe9ined.\n",
+    )
+    .unwrap();
+    let o = run(&["tag", "bad.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: bad.txt:2:5: invalid UTF-8 (byte 0xE9); re-encode the file as UTF-8, or pass --lossy to replace bad bytes\n"
+    );
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.txt"), b"\x7fELF\x02\x01\x00\x00\xff\xfe").unwrap();
+    let o = run(&["tag", "b.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: b.txt:1:9: binary file, not text (byte 0xFF); give a plain-text article\n"
+    );
+}
+
+#[test]
+fn bad_dct_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Hello in 2020.").unwrap();
+    let o = run(&["tag", "--dct", "2023-13-01", "a.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: invalid --dct `2023-13-01`: write the document date as YYYY-MM-DD, e.g. 2023-11-02\n"
+    );
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["build", "--frobnicate"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unexpected argument '--frobnicate'"));
+}
+
+#[test]
+fn check_reports_file_line_column_and_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken =
+        "version: 1\nevents:\n  - id: a\n    when: 2021-02-30\n    title: An impossible day\n";
+    std::fs::write(dir.path().join("t.yaml"), broken).unwrap();
+    let o = run(&["check", "t.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.starts_with("error: t.yaml:4:11: "), "{err}");
+    assert!(err.contains("2021-02 has no day 30"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.yaml")).unwrap(),
+        broken
+    );
+}
+
+#[test]
+fn build_never_overwrites_a_broken_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("data")).unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The bridge opened on May 5, 2020.\n",
+    )
+    .unwrap();
+    let broken = "version: 1\nevents: [\n";
+    std::fs::write(dir.path().join("data/a.yaml"), broken).unwrap();
+    let o = run(&["build", "a.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("data/a.yaml:"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("data/a.yaml")).unwrap(),
+        broken
+    );
+}
+
+#[test]
+fn unwritable_output_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The bridge opened on May 5, 2020.\n",
+    )
+    .unwrap();
+    // A file where the output directory should be.
+    std::fs::write(dir.path().join("out"), "").unwrap();
+    let o = run(&["build", "a.txt", "--output-dir", "out"], dir.path());
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("error: out: cannot write: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn two_gigabyte_input_is_refused_by_size() {
+    let dir = tempfile::tempdir().unwrap();
+    // A sparse file: 2 GiB on paper, no disk used.
+    let f = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    f.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    let o = run(&["tag", "huge.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: huge.txt: file is 2147483648 bytes, over the 268435456-byte limit; split it into articles\n"
+    );
+}
+
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if std::fs::metadata("/proc/self")
+        .map(|m| m.uid())
+        .unwrap_or(0)
+        == 0
+    {
+        eprintln!("note: running as root, which reads any file; unreadable-file test skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("secret.txt");
+    std::fs::write(&p, "On May 5, 2020.").unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let o = run(&["tag", "secret.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: secret.txt: cannot read: permission denied\n"
+    );
+}
+
+#[test]
+fn a_batch_with_one_bad_input_completes_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "The bridge opened on May 5, 2020.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"\xff\xfe").unwrap();
+    let o = run(
+        &["build", "good.txt", "bad.txt", "missing.txt", "--quiet"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("error: bad.txt:1:1: invalid UTF-8"), "{err}");
+    assert!(
+        err.contains("error: missing.txt: cannot read: no such file or directory"),
+        "{err}"
+    );
+    assert!(err.ends_with("2 of 3 inputs failed\n"), "{err}");
+    assert!(dir.path().join("data/good.yaml").is_file());
+    assert!(dir.path().join("output/good.svg").is_file());
+}
+
+#[test]
+fn jsonl_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("docs.jsonl"),
+        "{\"id\":\"a\",\"dct\":\"2020-01-01\",\"text\":\"today\"}\n{\"id\":\"b\",\"dct\":\"2020-01-01\"}\n",
+    )
+    .unwrap();
+    let o = run(&["tag", "--jsonl", "docs.jsonl"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "error: docs.jsonl:2:29: not a {\"id\",\"dct\",\"text\"} JSON object: missing field `text`\n"
+    );
+}
