@@ -19,14 +19,20 @@ pub(crate) struct Lexicon {
     pub clause_breaks: Vec<Vec<String>>,
     pub bare_clause_breaks: Vec<String>,
     pub lead_prepositions: Vec<String>,
+    pub phrase_boundaries: Vec<String>,
+    /// Happening words that are verb forms (`visited*`): not noun heads.
+    pub happening_verbs: Vec<String>,
     pub function_words: Vec<String>,
     pub determiners: Vec<String>,
+    pub pronouns: Vec<String>,
+    pub reporting_verbs: Vec<String>,
     pub naming: Vec<Vec<String>>,
     pub collective_heads: Vec<Vec<String>>,
     /// Happening word → class.
     pub happenings: BTreeMap<String, String>,
     pub end_verbs: Vec<String>,
     pub start_verbs: Vec<String>,
+    pub lasted_words: Vec<String>,
     pub present_markers: Vec<String>,
     pub present_verbs: Vec<String>,
     pub present_classes: Vec<String>,
@@ -74,10 +80,16 @@ impl Lexicon {
         let clause = include_str!("words/clause_breaks.txt");
         let happening_src = include_str!("words/happenings.txt");
         let mut happenings = BTreeMap::new();
+        let mut happening_verbs = Vec::new();
         for line in entries(happening_src) {
             if let Some((class, words)) = line.split_once(':') {
                 for w in words.split_whitespace() {
-                    happenings.insert(w.to_lowercase(), class.trim().to_string());
+                    let verb = w.strip_suffix('*');
+                    let w = verb.unwrap_or(w).to_lowercase();
+                    if verb.is_some() {
+                        happening_verbs.push(w.clone());
+                    }
+                    happenings.insert(w, class.trim().to_string());
                 }
             }
         }
@@ -95,13 +107,18 @@ impl Lexicon {
             clause_breaks: phrases(clause),
             bare_clause_breaks: keyed(clause, "bare"),
             lead_prepositions: list(include_str!("words/lead_prepositions.txt")),
+            phrase_boundaries: list(include_str!("words/phrase_boundaries.txt")),
+            happening_verbs,
             function_words: list(include_str!("words/function_words.txt")),
             determiners: list(include_str!("words/determiners.txt")),
+            pronouns: list(include_str!("words/pronouns.txt")),
+            reporting_verbs: list(include_str!("words/reporting_verbs.txt")),
             naming: phrases(include_str!("words/naming.txt")),
             collective_heads: phrases(include_str!("words/collective_heads.txt")),
             happenings,
             end_verbs: keyed(anchors, "end"),
             start_verbs: keyed(anchors, "start"),
+            lasted_words: keyed(anchors, "lasted"),
             present_markers: keyed(present, "marker"),
             present_verbs: keyed(present, "verb"),
             present_classes: keyed(present, "class"),
@@ -120,6 +137,23 @@ impl Lexicon {
         self.function_words
             .iter()
             .any(|f| f.eq_ignore_ascii_case(w))
+    }
+
+    pub fn is_preposition(&self, w: &str) -> bool {
+        let w = w.to_lowercase();
+        self.date_prepositions
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == w)
+            || self.lead_prepositions.contains(&w)
+    }
+
+    /// The class of a happening *noun* (not a verb form).
+    pub fn happening_noun_class(&self, w: &str) -> Option<&str> {
+        let lower = w.to_lowercase();
+        if self.happening_verbs.contains(&lower) {
+            return None;
+        }
+        self.happening_class(&lower)
     }
 
     pub fn happening_class(&self, w: &str) -> Option<&str> {

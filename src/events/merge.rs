@@ -47,14 +47,18 @@ pub(crate) fn title_key(title: &str) -> String {
     format!("words:{}", content.join(" "))
 }
 
-/// Orders titles, best first: more confident, 3–12 words, shorter, then
-/// alphabetical.
-fn title_rank(e: &Event) -> (std::cmp::Reverse<i64>, bool, usize, String) {
-    let n = words(&e.title).len();
+/// Orders titles, best first: more confident, not opening with a pronoun,
+/// 3–12 words, shorter, then alphabetical.
+fn title_rank(e: &Event) -> (std::cmp::Reverse<i64>, bool, bool, usize, String) {
+    let ws = words(&e.title);
     let conf = e.confidence.map_or(-1, |c| (c * 1000.0).round() as i64);
+    let pronoun = ws
+        .first()
+        .is_some_and(|w| Lexicon::get().pronouns.contains(w));
     (
         std::cmp::Reverse(conf),
-        !(3..=12).contains(&n),
+        pronoun,
+        !(3..=12).contains(&ws.len()),
         e.title.chars().count(),
         e.title.clone(),
     )

@@ -192,8 +192,8 @@ fn find_anchor(toks: &[Tok<'_>], lex: &Lexicon) -> Option<Anchor> {
             .iter()
             .rev()
             .take(6)
-            .find(|t| lex.happening_class(t.text).is_some())?;
-        let class = lex.happening_class(noun.text)?.to_string();
+            .find(|t| lex.happening_noun_class(t.text).is_some())?;
+        let class = lex.happening_noun_class(noun.text)?.to_string();
         return Some(Anchor {
             kind,
             noun: noun.lower(),
@@ -448,15 +448,30 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         // The happening: the noun phrase after an attributive duration
         // ("the 44-day war"), else the nearest happening word before it.
         let (title, head) = match title::duration_title(toks, phrase) {
-            Some((title, head)) if lex.happening_class(&head).is_some() => (Some(title), head),
+            Some((title, head)) if lex.happening_noun_class(&head).is_some() => (Some(title), head),
+            Some((_, head)) if toks.get(phrase.end).is_some_and(|k| k.lower() == "of") => {
+                cx.drop(t, format!("duration of {head:?}, not a happening"));
+                continue;
+            }
             _ => {
+                let predicate = toks[phrase.start].lower() == "for"
+                    || phrase.start > 0
+                        && lex.lasted_words.contains(&toks[phrase.start - 1].lower());
                 let head = toks[..phrase.start]
                     .iter()
+                    .filter(|_| predicate)
                     .rev()
-                    .find(|k| lex.happening_class(k.text).is_some())
+                    .find(|k| lex.happening_noun_class(k.text).is_some())
                     .map(Tok::lower);
+                // Other dates of the sentence leave the title.
+                let others: Vec<title::DatePhrase> = timexes
+                    .iter()
+                    .filter(|o| matches!(o.value, Value::Point(_)))
+                    .filter(|o| o.start >= cx.sentences[si].start && o.end <= cx.sentences[si].end)
+                    .filter_map(|o| title::date_phrase(toks, (o.start, o.end), lex))
+                    .collect();
                 match head {
-                    Some(h) => (title::clause_title(toks, &[], phrase.start), h),
+                    Some(h) => (title::clause_title(toks, &others, phrase.start), h),
                     None => {
                         cx.drop(t, "duration without a happening");
                         continue;
@@ -468,7 +483,10 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             cx.drop(t, "duration without a happening");
             continue;
         };
-        let class = lex.happening_class(&head).unwrap_or_default().to_string();
+        let class = lex
+            .happening_noun_class(&head)
+            .unwrap_or_default()
+            .to_string();
         let para = cx.sentences[si].paragraph;
         let anchor = cands
             .iter()
@@ -515,6 +533,8 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             },
         };
         let same_noun = lemma(&a.noun) == lemma(&head);
+        // An anchor in the same sentence is the interval's own end: absorb it.
+        let absorbed = (ac.sentence == si).then_some(ac.when);
         let mut rules = vec![t.derivation.rule.clone()];
         rules.extend(
             ac.rules
@@ -523,6 +543,9 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 .cloned(),
         );
         rules.push("event.duration_anchor".to_string());
+        if let Some(aw) = absorbed {
+            cands.retain(|c| !(c.sentence == si && c.when == aw));
+        }
         cands.push(Candidate {
             when,
             inferred: true,
@@ -547,7 +570,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             }
             let toks = &cx.toks[si];
             let found = toks.iter().enumerate().find(|(i, k)| {
-                let Some(class) = lex.happening_class(k.text) else {
+                let Some(class) = lex.happening_noun_class(k.text) else {
                     return false;
                 };
                 if !lex.present_classes.iter().any(|c| c == class) || k.is_capitalized() && *i > 0 {

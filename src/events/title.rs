@@ -318,27 +318,73 @@ impl<'s, 'a> Work<'s, 'a> {
         }
     }
 
+    /// Drops reporting frames: a trailing `, officials said` and a leading
+    /// `The ministry said that`.
+    fn drop_reporting(&mut self) {
+        let is_rep =
+            |w: &Work<'_, '_>, p: usize| w.lex.reporting_verbs.contains(&w.toks[w.ks[p]].lower());
+        // Trailing: ", <up to 4 words> said".
+        if let Some(c) = (0..self.ks.len()).rev().find(|&p| self.text(p) == ",") {
+            let tail = self.ks.len() - c - 1;
+            if (1..=5).contains(&tail) && (c + 1..self.ks.len()).any(|p| is_rep(self, p)) {
+                self.ks.truncate(c);
+            }
+        }
+        // Leading: "<up to 6 words> said that".
+        let lead = (0..self.ks.len().min(8)).find(|&p| is_rep(self, p));
+        if let Some(p) = lead {
+            if self
+                .ks
+                .get(p + 1)
+                .is_some_and(|&k| self.toks[k].lower() == "that")
+                && p + 2 < self.ks.len()
+            {
+                self.ks.drain(..p + 2);
+            }
+        }
+    }
+
+    /// Drops a short second conjunct of common nouns before a preposition
+    /// or the end: `formations and separatist troops in` → `formations in`.
+    fn drop_short_conjunct(&mut self) {
+        let n = self.ks.len();
+        for p in 1..n {
+            let and = &self.toks[self.ks[p]];
+            let prev = &self.toks[self.ks[p - 1]];
+            // Only plural common nouns: "formations and separatist troops".
+            if and.text != "and"
+                || !prev.is_word()
+                || prev.is_capitalized()
+                || !prev.text.ends_with('s')
+            {
+                continue;
+            }
+            let mut q = p + 1;
+            while q < n && q <= p + 3 {
+                let t = &self.toks[self.ks[q]];
+                if !t.is_word() || t.is_capitalized() || self.lex.is_function(t.text) {
+                    break;
+                }
+                q += 1;
+            }
+            let ends_well = q == n || self.lex.is_preposition(self.toks[self.ks[q]].text);
+            let plural = self.toks[self.ks[q - 1]].text.ends_with('s');
+            if q > p + 1
+                && ends_well
+                && plural
+                && !self.lex.is_preposition(self.toks[self.ks[q - 1]].text)
+            {
+                self.ks.drain(p..q);
+                return;
+            }
+        }
+    }
+
     /// Cuts before the last phrase boundary that fits in `max` characters.
     fn cut(&mut self, max: usize) {
         if self.len() <= max {
             return;
         }
-        let boundary_words = [
-            "to",
-            "with",
-            "which",
-            "that",
-            "who",
-            "and",
-            "but",
-            "while",
-            "as",
-            "after",
-            "before",
-            "under",
-            "including",
-            "because",
-        ];
         let mut best = None;
         let mut in_quote = false;
         for p in 1..self.ks.len() {
@@ -353,9 +399,21 @@ impl<'s, 'a> Work<'s, 'a> {
                 continue;
             }
             let lower = t.lower();
+            // Cut before "and"/"but" only where a new phrase starts.
+            if matches!(lower.as_str(), "and" | "but") {
+                let next = self.ks.get(p + 1).map(|&k| &self.toks[k]);
+                let starts_phrase = next.is_some_and(|n| {
+                    n.is_capitalized()
+                        || self.lex.is_function(n.text)
+                        || n.text.starts_with(|c: char| c.is_ascii_digit())
+                });
+                if !starts_phrase {
+                    continue;
+                }
+            }
             let is_boundary = matches!(t.text, "," | ";" | ":" | "(" | "–" | "—")
                 || (!t.is_capitalized()
-                    && (boundary_words.contains(&lower.as_str())
+                    && (self.lex.phrase_boundaries.contains(&lower)
                         || self
                             .lex
                             .date_prepositions
@@ -536,21 +594,35 @@ pub(crate) fn clause_title(
         .map(|w| (w[0], w[1]))
         .find(|&(a, b)| focus >= a && focus < b)
         .unwrap_or((0, toks.len()));
-    let ks: Vec<usize> = (c0..c1).filter(|&i| !removed(i)).collect();
+    let relative = toks.get(c0).is_some_and(|t| t.text == ",")
+        && toks
+            .get(c0 + 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "which" | "who"));
+    let ks: Vec<usize> = if relative {
+        // "The delegation, which arrived in Baku on 2 May 2016, toured ..."
+        // → "The delegation arrived in Baku".
+        let date_end = remove.iter().map(|d| d.end).max().unwrap_or(focus);
+        let rel_end = (date_end..c1).find(|&i| toks[i].text == ",").unwrap_or(c1);
+        let prev_start = breaks
+            .iter()
+            .copied()
+            .filter(|&b| b < c0)
+            .max()
+            .unwrap_or(0);
+        let antecedent: Vec<usize> = (prev_start..c0).filter(|&i| !removed(i)).collect();
+        let short = antecedent.iter().filter(|&&i| toks[i].is_word()).count() <= 6;
+        let mut ks = if short { antecedent } else { Vec::new() };
+        ks.extend((c0 + 2..rel_end).filter(|&i| !removed(i)));
+        ks
+    } else {
+        (c0..c1).filter(|&i| !removed(i)).collect()
+    };
     let mut w = Work { toks, ks, lex };
-    // A relative clause is not a title; fall back to the main clause.
-    if w.ks
-        .first()
-        .is_some_and(|&k| lex.clause_breaks.iter().any(|c| c[0] == toks[k].lower()))
-        && c0 > 0
-    {
-        let (m0, m1) = (breaks[0], breaks[1]);
-        w.ks = (m0..m1).filter(|&i| !removed(i)).collect();
-    }
     w.drop_leading_connectives();
     w.drop_lead_adverbial();
     w.drop_leading_connectives();
     w.drop_parentheticals();
+    w.drop_reporting();
     w.drop_naming();
     w.drop_words(&lex.fillers);
     w.drop_collective_heads();
@@ -567,6 +639,9 @@ pub(crate) fn clause_title(
             w.drop_words(&lex.determiners);
             w.tidy();
         }
+    }
+    if w.len() > TARGET {
+        w.drop_short_conjunct();
     }
     w.cut(HARD_MAX);
     w.finish()
@@ -585,7 +660,7 @@ fn nominal(toks: &[Tok<'_>], ks: &[usize], date_start: usize, lex: &Lexicon) -> 
         }
         if t.is_word() {
             seen_words += 1;
-            if lex.happening_class(t.text).is_some() {
+            if lex.happening_noun_class(t.text).is_some() {
                 head = Some(p);
                 break;
             }
@@ -598,7 +673,11 @@ fn nominal(toks: &[Tok<'_>], ks: &[usize], date_start: usize, lex: &Lexicon) -> 
     let mut added = 0;
     while start > 0 && added < 3 {
         let t = &toks[before[start - 1]];
-        if !t.is_word() || lex.is_function(t.text) || lex.determiners.contains(&t.lower()) {
+        if !t.is_word()
+            || lex.is_function(t.text)
+            || lex.is_preposition(t.text)
+            || lex.determiners.contains(&t.lower())
+        {
             break;
         }
         start -= 1;
@@ -617,14 +696,26 @@ fn nominal(toks: &[Tok<'_>], ks: &[usize], date_start: usize, lex: &Lexicon) -> 
 pub(crate) fn happening_title(toks: &[Tok<'_>], noun: usize) -> Option<String> {
     let lex = Lexicon::get();
     let mut start = noun;
+    let mut possessor = false;
     while start > 0 {
         let t = &toks[start - 1];
         let possessive = t.text.ends_with("'s") || t.text.ends_with("’s");
         if t.is_word() && (t.is_capitalized() || possessive) && !lex.is_function(t.text) {
+            possessor |= possessive;
             start -= 1;
         } else {
             break;
         }
+    }
+    // "the foreign minister's visit": adjectives of the possessor.
+    let mut added = 0;
+    while possessor && start > 0 && added < 2 {
+        let t = &toks[start - 1];
+        if !t.is_word() || lex.is_function(t.text) || lex.present_markers.contains(&t.lower()) {
+            break;
+        }
+        start -= 1;
+        added += 1;
     }
     let mut end = noun + 1;
     if toks
@@ -634,8 +725,11 @@ pub(crate) fn happening_title(toks: &[Tok<'_>], noun: usize) -> Option<String> {
         let mut j = end + 1;
         while j < toks.len() && j < end + 7 {
             let t = &toks[j];
-            let ok =
-                t.is_word() && (t.is_capitalized() || matches!(t.lower().as_str(), "of" | "the"));
+            let lower = t.lower();
+            let ok = t.is_word()
+                && (!lex.is_function(t.text)
+                    || matches!(lower.as_str(), "of" | "the" | "in" | "to"))
+                && !lex.present_verbs.contains(&lower);
             if !ok {
                 break;
             }
@@ -658,15 +752,21 @@ pub(crate) fn happening_title(toks: &[Tok<'_>], noun: usize) -> Option<String> {
 /// head noun.
 pub(crate) fn duration_title(toks: &[Tok<'_>], dur: DatePhrase) -> Option<(String, String)> {
     let lex = Lexicon::get();
-    let mut end = dur.end;
-    while end < toks.len() && end < dur.end + 4 {
+    // "30 years of occupation": the happening follows `of`.
+    let np_start = if toks.get(dur.end).is_some_and(|t| t.lower() == "of") {
+        dur.end + 1
+    } else {
+        dur.end
+    };
+    let mut end = np_start;
+    while end < toks.len() && end < np_start + 4 {
         let t = &toks[end];
         if !t.is_word() || lex.is_function(t.text) {
             break;
         }
         end += 1;
     }
-    if end == dur.end {
+    if end == np_start {
         return None;
     }
     let head = toks[end - 1].lower();
@@ -747,6 +847,49 @@ mod tests {
         assert_eq!(
             happening_title(&toks, noun).as_deref(),
             Some("Asim Munir's visit to Baku")
+        );
+    }
+
+    #[test]
+    fn verb_forms_do_not_head_noun_phrases() {
+        let s = "U.N. Secretary-General Dr. Antonio Guterres met Gen. Ali Khan in New York on Nov. 3, 2019 to discuss peacekeeping.";
+        assert_eq!(
+            title_for(s, "Nov. 3, 2019").as_deref(),
+            Some("U.N. Secretary-General Dr. Antonio Guterres met Gen. Ali Khan in New York")
+        );
+    }
+
+    #[test]
+    fn cuts_before_a_preposition_not_inside_a_subject() {
+        let s = "In June 2018, the navies of Oman and India jointly conducted their first-ever joint exercise, known as “Naseem Al Bahr,” off Muscat.";
+        assert_eq!(
+            title_for(s, "June 2018").as_deref(),
+            Some(
+                "The navies of Oman and India conducted first-ever joint exercise \"Naseem Al Bahr\""
+            )
+        );
+    }
+
+    #[test]
+    fn relative_clause_keeps_its_antecedent() {
+        let s = "The delegation, which arrived in Baku on 2 May 2016, toured the new port.";
+        assert_eq!(
+            title_for(s, "2 May 2016").as_deref(),
+            Some("The delegation arrived in Baku")
+        );
+    }
+
+    #[test]
+    fn drops_reporting_frames() {
+        let s = "The embassy stayed closed until March 2021, officials said.";
+        assert_eq!(
+            title_for(s, "March 2021").as_deref(),
+            Some("The embassy stayed closed")
+        );
+        let s = "The ministry said that troops left the town on 3 May 2020.";
+        assert_eq!(
+            title_for(s, "3 May 2020").as_deref(),
+            Some("Troops left the town")
         );
     }
 
