@@ -447,7 +447,8 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         };
         // The happening: the noun phrase after an attributive duration
         // ("the 44-day war"), else the nearest happening word before it.
-        let (title, head) = match title::duration_title(toks, phrase) {
+        let attributive = title::duration_title(toks, phrase);
+        let (title, head) = match attributive.clone() {
             Some((title, head)) if lex.happening_noun_class(&head).is_some() => (Some(title), head),
             Some((_, head)) if toks.get(phrase.end).is_some_and(|k| k.lower() == "of") => {
                 cx.drop(t, format!("duration of {head:?}, not a happening"));
@@ -473,7 +474,11 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 match head {
                     Some(h) => (title::clause_title(toks, &others, phrase.start), h),
                     None => {
-                        cx.drop(t, "duration without a happening");
+                        let why = match attributive {
+                            Some((_, h)) => format!("duration of {h:?}, not a happening"),
+                            None => "duration without a happening".to_string(),
+                        };
+                        cx.drop(t, why);
                         continue;
                     }
                 }
