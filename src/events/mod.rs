@@ -292,7 +292,12 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 continue; // handled with its start
             }
         }
-        if t.latent {
+        // A linked interval ("from 1991 to 2020") is context enough for
+        // ends the tagger found weak on their own.
+        let linked = t
+            .range
+            .is_some_and(|l| timexes.get(l.partner).is_some_and(|p| p.range.is_some()));
+        if t.latent && !linked {
             cx.drop(t, "latent (a weak match such as a bare number or month)");
             continue;
         }
@@ -342,7 +347,8 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 start: Some(spec(d0, t.modifier)),
                 end: Some(spec(e1, p.modifier)),
             };
-            (when, (t.start, p.end.max(t.end)), "event.range", 0.85)
+            let conf = if t.latent || p.latent { 0.75 } else { 0.85 };
+            (when, (t.start, p.end.max(t.end)), "event.range", conf)
         } else {
             let first = toks.iter().position(|k| k.end > t.start);
             let prev = first
@@ -506,9 +512,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         let Some((ac, a)) = anchor else {
             cx.drop(
                 t,
-                format!(
-                    "duration of a {head:?} without a dated end or start of the same happening"
-                ),
+                format!("duration of {head:?} without a dated end or start of the same happening"),
             );
             continue;
         };
