@@ -53,6 +53,12 @@ enum Command {
         /// The timeline file.
         file: PathBuf,
     },
+    /// Print a YAML timeline as a Markdown table of dates and titles.
+    #[command(after_help = "Example:\n  timeline table data/000_5da06e75f2e99931.yaml")]
+    Table {
+        /// The timeline file.
+        file: PathBuf,
+    },
     /// Print the temporal expressions of an article, one per line.
     #[command(
         after_help = "Examples:\n  timeline tag seeds/000_5da06e75f2e99931.txt\n  timeline tag --dct 2023-11-02 --explain article.txt\n  timeline tag --jsonl docs.jsonl > tagged.jsonl   # {\"id\",\"dct\",\"text\"} per line"
@@ -393,6 +399,10 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let t = pipeline::load_timeline(&file)?;
             let text = tl::to_yaml(&t);
             fsio::write_atomic(&file, text.as_bytes())?;
+            Ok(exit::OK)
+        }
+        Command::Table { file } => {
+            stdout_write(&pipeline::table(&pipeline::load_timeline(&file)?))?;
             Ok(exit::OK)
         }
         Command::Schema => {

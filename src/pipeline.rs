@@ -608,3 +608,18 @@ pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
     writer.flush().map_err(write_err)?;
     Ok(stats)
 }
+
+/// The timeline as a Markdown table (`| date | title |`), for `timeline
+/// table` and for pasting into a report or a README. Pipes in titles are
+/// escaped.
+pub fn table(t: &Timeline) -> String {
+    let mut out = String::from("| date | title |\n|---|---|\n");
+    for e in &t.events {
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            crate::layout::date_text(e),
+            e.title.replace('|', "\\|")
+        ));
+    }
+    out
+}
