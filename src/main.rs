@@ -223,9 +223,18 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
-            eprintln!("error: {e}");
+            report(&e);
             ExitCode::from(e.exit_code() as u8)
         }
+    }
+}
+
+/// Prints an error on standard error. Timeline diagnostics carry their own
+/// `file:line:col: error:` prefix and source snippet.
+fn report(e: &Error) {
+    match e {
+        Error::Timeline(_) => eprintln!("{e}"),
+        _ => eprintln!("error: {e}"),
     }
 }
 
@@ -299,7 +308,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 );
             }
             for e in &report.failed {
-                eprintln!("error: {e}");
+                self::report(e);
             }
             if !a.quiet {
                 let secs = started.elapsed().as_secs_f64();
@@ -396,8 +405,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
         Command::Fmt { file } => {
-            let t = pipeline::load_timeline(&file)?;
-            let text = tl::to_yaml(&t);
+            let text = pipeline::format_file(&file)?;
             fsio::write_atomic(&file, text.as_bytes())?;
             Ok(exit::OK)
         }
