@@ -294,7 +294,18 @@ fn run(cli: Cli) -> Result<i32, Error> {
             };
             let started = std::time::Instant::now();
             let bar = progress_bar(inputs.len() as u64, a.quiet);
-            let report = pipeline::build(&inputs, &opts, &|| bar.inc(1))?;
+            // Ctrl-C stops the build between two files: every file written
+            // is whole (and writes are atomic anyway).
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = stop.clone();
+            let _ = ctrlc::set_handler(move || {
+                flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            });
+            let hooks = pipeline::Hooks {
+                progress: &|| bar.inc(1),
+                cancelled: &|| stop.load(std::sync::atomic::Ordering::SeqCst),
+            };
+            let report = pipeline::build(&inputs, &opts, &hooks)?;
             bar.finish_and_clear();
             for w in &report.warnings {
                 eprintln!("warning: {w}");
@@ -321,7 +332,13 @@ fn run(cli: Cli) -> Result<i32, Error> {
                     report.bytes as f64 / 1e6 / secs.max(1e-9)
                 );
             }
-            if report.failed.is_empty() {
+            if report.interrupted {
+                eprintln!(
+                    "interrupted: {} timelines written, each complete",
+                    report.built.len()
+                );
+                Ok(exit::INTERRUPTED)
+            } else if report.failed.is_empty() {
                 Ok(exit::OK)
             } else if report.built.is_empty() {
                 Ok(report.failed[0].exit_code())

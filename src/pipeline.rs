@@ -154,6 +154,8 @@ pub struct BuildReport {
     pub documents: usize,
     /// Bytes of article text processed.
     pub bytes: u64,
+    /// The build was cancelled before it finished.
+    pub interrupted: bool,
 }
 
 /// Runs `f` on a pool of `jobs` threads (every core when `None`).
@@ -181,15 +183,34 @@ fn chunk_size() -> usize {
 /// `data_dir` (keeping the user's edits), and render the chart to
 /// `output_dir`. One bad input is reported and skipped. Articles are
 /// processed in parallel, a bounded number at a time; results are written in
-/// input order. `progress` is called once per input done.
+/// input order.
 pub fn build(
     inputs: &[PathBuf],
     opts: &BuildOptions,
-    progress: &(dyn Fn() + Sync),
+    hooks: &Hooks<'_>,
 ) -> Result<BuildReport, Error> {
     fsio::ensure_dir(&opts.data_dir)?;
     fsio::ensure_dir(&opts.output_dir)?;
-    with_jobs(opts.jobs, || build_inner(inputs, opts, progress))
+    with_jobs(opts.jobs, || build_inner(inputs, opts, hooks))
+}
+
+/// Callbacks of a long [`build`].
+pub struct Hooks<'a> {
+    /// Called once per input done (for a progress bar).
+    pub progress: &'a (dyn Fn() + Sync),
+    /// Polled between articles: when it returns true, the build stops
+    /// before starting the next write, leaving every written file whole,
+    /// and reports [`BuildReport::interrupted`].
+    pub cancelled: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl Default for Hooks<'_> {
+    fn default() -> Self {
+        Hooks {
+            progress: &|| {},
+            cancelled: &|| false,
+        }
+    }
 }
 
 /// An article's size in bytes and its result.
@@ -198,13 +219,17 @@ type Processed = (u64, ArticleResult);
 fn build_inner(
     inputs: &[PathBuf],
     opts: &BuildOptions,
-    progress: &(dyn Fn() + Sync),
+    hooks: &Hooks<'_>,
 ) -> Result<BuildReport, Error> {
     use rayon::prelude::*;
     let mut report = BuildReport::default();
     let mut combined: Vec<crate::timeline::Event> = Vec::new();
     let mut combined_inputs = Vec::new();
     for chunk in inputs.chunks(chunk_size()) {
+        if (hooks.cancelled)() {
+            report.interrupted = true;
+            return Ok(report);
+        }
         let done: Vec<(PathBuf, Result<Processed, Error>)> = chunk
             .par_iter()
             .map(|path| {
@@ -212,7 +237,7 @@ fn build_inner(
                     let r = process(&a, opts.dct);
                     (a.text.len() as u64, r)
                 });
-                progress();
+                (hooks.progress)();
                 (path.clone(), r)
             })
             .collect();
@@ -237,6 +262,10 @@ fn build_inner(
                 combined.extend(result.extraction.events);
                 combined_inputs.push(path);
                 continue;
+            }
+            if (hooks.cancelled)() {
+                report.interrupted = true;
+                return Ok(report);
             }
             let fresh = timeline_of(None, std::slice::from_ref(&result));
             match write_unit(&stem_of(&path), &fresh, opts) {
