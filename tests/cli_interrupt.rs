@@ -20,7 +20,7 @@ fn sigint_mid_build_leaves_whole_files() {
         .repeat(20);
         std::fs::write(news.join(format!("a{i:04}.txt")), text).unwrap();
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_timeline"))
+    let child = Command::new(env!("CARGO_BIN_EXE_timeline"))
         .current_dir(dir.path())
         .args(["build", "news", "--jobs", "1", "--quiet"])
         .stdout(Stdio::null())
