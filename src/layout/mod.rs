@@ -17,10 +17,10 @@
 //!   when they overlap; an open end runs to the edge of the chart with an
 //!   arrow.
 //! - Each event gets a label, the date as people write it and the title
-//!   wrapped to at most three lines, hung on a thin "flag pole" (a leader line)
-//!   that rises from its mark. Labels are packed into lanes of
+//!   wrapped to at most three lines, set on a thin leader line that rises
+//!   from its mark to just under the label. Labels are packed into lanes of
 //!   [`LANE_UNIT`] pixels, lowest lane first, so that no label touches
-//!   another label or another label's pole; a label that finds no room
+//!   another label or another label's leader; a label that finds no room
 //!   below the height limit is left out and counted in the note.
 //!
 //! ```
@@ -76,8 +76,8 @@ pub const LABEL_MAX_LINES: usize = 3;
 pub const LABEL_GAP_X: f64 = 8.0;
 /// Vertical room kept below a label.
 pub const LABEL_GAP_Y: f64 = 4.0;
-/// Distance from a pole to its label text.
-pub const POLE_GAP: f64 = 4.0;
+/// How far a label's text starts before (or ends after) its leader.
+pub const POLE_GAP: f64 = 3.0;
 /// Height of an interval bar.
 pub const BAR_HEIGHT: f64 = 10.0;
 /// Vertical pitch of interval lanes.
@@ -359,7 +359,8 @@ pub struct EventGeom {
     pub label: Vec<TextLine>,
     /// The box of all label lines.
     pub label_box: Rect,
-    /// The leader line (pole): x, top y, bottom y.
+    /// The leader line: x, top y (just under the label), bottom y (the
+    /// top of the mark).
     pub pole: (f64, f64, f64),
 }
 
@@ -647,12 +648,12 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
 
     // Horizontal: the scale.
     let mut points = Vec::new();
-    for (_, e) in &dated {
+    for (i, e) in &dated {
         if let Some(d) = e.when.first_day() {
-            points.push(day_number(d));
+            points.push((day_number(d), *i));
         }
         if let Some(d) = e.when.last_day() {
-            points.push(day_number(d) + 1.0);
+            points.push((day_number(d) + 1.0, *i));
         }
     }
     let left = MARGIN;
@@ -785,37 +786,43 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     }
 
     // Vertical: labels into lanes, counted upward from the label area's
-    // bottom. A label placed low blocks the poles that would cross it, so
-    // the events under a label's text should go first: labels hang to the
-    // right of their pole and are placed right to left; those too close to
-    // the right edge hang to the left and are placed left to right. The two
-    // groups conflict where they meet, so both group orders are tried and
-    // the one that shows more events wins (the first on a tie).
+    // bottom. A label placed low blocks the leaders that would cross it, so
+    // the events under a label's text should be placed first; labels
+    // mostly hang to the right, so right to left is the natural order. A
+    // few orders and policies are tried; the one that shows the most
+    // events wins (the first on a tie).
     let max_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
-    let hangs_left = |p: &Pending| p.anchor + POLE_GAP + p.width > right;
-    let mut to_left: Vec<usize> = (0..pending.len())
-        .filter(|&i| hangs_left(&pending[i]))
-        .collect();
-    let mut to_right: Vec<usize> = (0..pending.len())
-        .filter(|&i| !hangs_left(&pending[i]))
-        .collect();
-    let by = |i: &usize| (pending[*i].anchor, pending[*i].index);
-    to_left.sort_by(|a, b| by(a).0.total_cmp(&by(b).0).then(by(a).1.cmp(&by(b).1)));
-    to_right.sort_by(|a, b| by(b).0.total_cmp(&by(a).0).then(by(a).1.cmp(&by(b).1)));
-    let first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
-    let second: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
-    let orders: Vec<&Vec<usize>> = if to_left.is_empty() || to_right.is_empty() {
-        vec![&first]
-    } else {
-        vec![&first, &second]
+    let mut desc: Vec<usize> = (0..pending.len()).collect();
+    desc.sort_by(|&a, &b| {
+        pending[b]
+            .anchor
+            .total_cmp(&pending[a].anchor)
+            .then(pending[a].index.cmp(&pending[b].index))
+    });
+    let asc: Vec<usize> = desc.iter().rev().copied().collect();
+    // Labels that cannot hang right go left to right among themselves.
+    let hangs_left = |i: &usize| {
+        candidates(&pending[*i], left, right)
+            .first()
+            .is_none_or(|c| c.1 == Align::End)
     };
+    let to_left: Vec<usize> = asc.iter().copied().filter(|i| hangs_left(i)).collect();
+    let to_right: Vec<usize> = desc.iter().copied().filter(|i| !hangs_left(i)).collect();
+    let left_first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
+    let right_first: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
     let mut best: Vec<Slot> = Vec::new();
-    for order in orders {
-        for fallback in [false, true] {
+    for order in [&left_first, &right_first, &desc, &asc] {
+        for fallback in [true, false] {
             let attempt = place_labels(&pending, order, left, right, max_units, fallback);
             if attempt.len() > best.len() {
                 best = attempt;
             }
+            if best.len() == pending.len() {
+                break;
+            }
+        }
+        if best.len() == pending.len() {
+            break;
         }
     }
     omitted += pending.len() - best.len();
@@ -825,10 +832,10 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         let i = s.item;
         slots[i] = Some(s);
     }
-    let mut placed: Vec<(Pending, usize, usize, f64)> = pending
+    let mut placed: Vec<(Pending, Slot)> = pending
         .into_iter()
         .zip(slots)
-        .filter_map(|(p, s)| s.map(|s| (p, s.lane, s.units, s.x0)))
+        .filter_map(|(p, s)| s.map(|s| (p, s)))
         .collect();
     placed.sort_by(|a, b| {
         a.0.anchor
@@ -851,7 +858,8 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
 
     let mut events = Vec::with_capacity(placed.len());
     let mut legend_keys: Vec<LegendKey> = Vec::new();
-    for (p, k, units, bx0) in placed {
+    for (p, slot) in placed {
+        let (k, units, bx0) = (slot.lane, slot.units, slot.x0);
         let e = p.event;
         let mark = match p.mark {
             Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
@@ -888,7 +896,6 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             },
         };
         let top = (label_bottom - (k + units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
-        let right_side = bx0 > p.anchor;
         let mut label = Vec::with_capacity(p.lines.len());
         let mut ly = top;
         for (i, line) in p.lines.iter().enumerate() {
@@ -897,10 +904,9 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             } else {
                 (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
             };
-            let (x, align) = if right_side {
-                (bx0, Align::Start)
-            } else {
-                (bx0 + p.width, Align::End)
+            let (x, align) = match slot.align {
+                Align::End => (bx0 + p.width, Align::End),
+                _ => (bx0, Align::Start),
             };
             label.push(TextLine::new(line.clone(), x, ly, size, align, role));
             ly += step;
@@ -960,7 +966,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             mark,
             label,
             label_box,
-            pole: (p.anchor, top, mark_top),
+            pole: (p.anchor, (label_box.bottom() + 2.0).round(), mark_top),
         });
     }
 
@@ -1055,7 +1061,11 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     };
     let height = (bottom + MARGIN).round();
 
-    let (t0, t1) = scale.domain();
+    let t0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let t1 = points
+        .iter()
+        .map(|p| p.0 - 1.0)
+        .fold(f64::NEG_INFINITY, f64::max);
     let description = format!(
         "{}: {} events on a time axis from {} to {}{}.",
         title.text,
@@ -1095,11 +1105,34 @@ struct Slot {
     units: usize,
     /// Left of the text box.
     x0: f64,
+    /// How the text lines align in the box.
+    align: Align,
+}
+
+/// Where a label's box may go, most natural first: hanging right of its
+/// leader, hanging left, or pushed against the canvas edge. The leader
+/// always ends under the box.
+fn candidates(p: &Pending, left: f64, right: f64) -> Vec<(f64, Align)> {
+    let w = p.width;
+    let a = p.anchor;
+    let mut out = Vec::with_capacity(4);
+    for (x0, align) in [
+        (a - POLE_GAP, Align::Start),
+        (a + POLE_GAP - w, Align::End),
+        (right - w, Align::End),
+        (left, Align::Start),
+    ] {
+        let fits = x0 >= left && x0 + w <= right && a >= x0 && a <= x0 + w;
+        if fits && !out.iter().any(|(x, _)| *x == x0) {
+            out.push((x0, align));
+        }
+    }
+    out
 }
 
 /// Places labels greedily in `order`; returns the ones that found room.
-/// Labels hang right of their pole when they fit; with `fallback`, also
-/// left when the right side is blocked.
+/// Each label takes its first candidate position, or with `fallback` the
+/// candidate with the lowest free lane.
 fn place_labels(
     pending: &[Pending],
     order: &[usize],
@@ -1114,24 +1147,22 @@ fn place_labels(
         let p = &pending[i];
         let h = label_height(p.lines.len());
         let units = ((h + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
-        let right_box = p.anchor + POLE_GAP;
-        let left_box = p.anchor - POLE_GAP - p.width;
-        let mut sides = Vec::with_capacity(2);
-        if right_box + p.width <= right {
-            sides.push(right_box);
+        let mut cands = candidates(p, left, right);
+        if !fallback {
+            cands.truncate(1);
         }
-        // Hanging left is the fallback when the right is blocked (it may
-        // block the poles of events placed later).
-        if left_box >= left && (fallback || sides.is_empty()) {
-            sides.push(left_box);
+        let mut best: Option<(usize, f64, Align)> = None;
+        for (x0, align) in cands {
+            if let Some(k) = lowest_lane(&lanes, p.anchor, x0, x0 + p.width, units, max_units) {
+                if best.is_none_or(|b| k < b.0) {
+                    best = Some((k, x0, align));
+                }
+            }
         }
-        let best = sides.iter().find_map(|&bx0| {
-            lowest_lane(&lanes, p.anchor, bx0, bx0 + p.width, units, max_units).map(|k| (k, bx0))
-        });
-        let Some((k, x0)) = best else {
+        let Some((k, x0, align)) = best else {
             continue;
         };
-        for j in 0..k + units {
+        for j in 0..k {
             lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
         }
         for j in k..k + units {
@@ -1142,6 +1173,7 @@ fn place_labels(
             lane: k,
             units,
             x0,
+            align,
         });
     }
     out
