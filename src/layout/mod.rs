@@ -604,7 +604,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     );
     let mut y = MARGIN + m.height(TITLE_FONT) + 6.0;
 
-    let dated: Vec<(usize, &Event)> = t
+    let mut dated: Vec<(usize, &Event)> = t
         .events
         .iter()
         .enumerate()
@@ -612,168 +612,52 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         .collect();
     let undated = t.events.len() - dated.len();
     if dated.is_empty() {
-        let empty = TextLine::new(
-            "No events".to_string(),
-            width / 2.0,
-            y + 40.0,
-            14.0,
-            Align::Middle,
-            TextRole::Empty,
-        );
-        let height = (empty.bbox().bottom() + 40.0 + MARGIN).round();
-        let note = (undated > 0).then(|| {
-            TextLine::new(
-                format!("{undated} undated events not shown"),
-                MARGIN,
-                y,
-                SMALL_FONT,
-                Align::Start,
-                TextRole::Note,
-            )
-        });
-        return Chart {
-            width,
-            height,
-            description: format!("{}: no events.", title.text),
-            title: Some(title),
-            note,
-            empty: Some(empty),
-            axis: None,
-            events: Vec::new(),
-            omitted: undated,
-            legend: Vec::new(),
-            tags: Vec::new(),
-        };
+        return empty_chart(title, width, y, undated);
     }
-
-    // Horizontal: the scale.
-    let mut points = Vec::new();
-    for (i, e) in &dated {
-        if let Some(d) = e.when.first_day() {
-            points.push((day_number(d), *i));
-        }
-        if let Some(d) = e.when.last_day() {
-            points.push((day_number(d) + 1.0, *i));
-        }
-    }
-    let left = MARGIN;
-    let right = width - MARGIN;
-    let scale = Scale::new(&points, left, right);
-    let tags = tag_slots(t);
-    // Never more than half the plot, so a label always fits on one side of
-    // its pole.
-    let crowded = dated.len() > 40;
-    let max_label = (width * if crowded { 0.2 } else { 0.3 })
-        .clamp(110.0, 260.0)
-        .min((right - left) / 2.0 - 2.0 * POLE_GAP);
-
-    // Marks (y is provisional: 0 is the axis; bars get their lane later).
-    let mut bar_lanes: Vec<f64> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut omitted = undated;
-    let mut order: Vec<(usize, &Event)> = dated.clone();
-    order.sort_by(|a, b| {
+    dated.sort_by(|a, b| {
         a.1.when
             .sort_key()
             .cmp(&b.1.when.sort_key())
             .then(a.0.cmp(&b.0))
     });
-    for (index, e) in order {
+
+    // Horizontal: the scale, then marks and label texts.
+    let points: Vec<(f64, usize)> = dated
+        .iter()
+        .flat_map(|(i, e)| {
+            let first = e.when.first_day().map(|d| (day_number(d), *i));
+            let last = e.when.last_day().map(|d| (day_number(d) + 1.0, *i));
+            first.into_iter().chain(last)
+        })
+        .collect();
+    let (left, right) = (MARGIN, width - MARGIN);
+    let scale = Scale::new(&points, left, right);
+    let tags = tag_slots(t);
+    // Never more than half the plot, so a label always fits on one side of
+    // its leader.
+    let crowded = dated.len() > 40;
+    let max_label = (width * if crowded { 0.2 } else { 0.3 })
+        .clamp(110.0, 260.0)
+        .min((right - left) / 2.0 - 2.0 * POLE_GAP);
+    let mut omitted = undated;
+    let mut bar_lanes: Vec<f64> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::with_capacity(dated.len());
+    for (index, e) in dated {
         let (mark, anchor, bar_lane) = match e.when {
             When::On(d) => {
-                let a = day_number(d.date.first_day());
-                let b = day_number(d.date.last_day()) + 1.0;
-                let (xa, xb) = (scale.x(a), scale.x(b));
-                let cx = ((xa + xb) / 2.0).round();
-                if d.date.precision() == Precision::Day {
-                    (
-                        Mark::Dot {
-                            cx,
-                            cy: 0.0,
-                            r: DOT_RADIUS,
-                        },
-                        cx,
-                        0,
-                    )
-                } else if xb - xa >= 2.0 * MARK_HALF + 2.0 {
-                    (
-                        Mark::Span {
-                            x0: xa.round(),
-                            x1: xb.round(),
-                            cy: 0.0,
-                            half: MARK_HALF,
-                        },
-                        cx,
-                        0,
-                    )
-                } else {
-                    let shape = if d.date.precision() == Precision::Month {
-                        Symbol::Diamond
-                    } else {
-                        Symbol::Square
-                    };
-                    (
-                        Mark::Symbol {
-                            cx,
-                            cy: 0.0,
-                            half: MARK_HALF,
-                            shape,
-                        },
-                        cx,
-                        0,
-                    )
-                }
+                let (mark, anchor) = instant_mark(&d, &scale);
+                (mark, anchor, 0)
             }
             When::Between { start, end } => {
-                let x0 = match start {
-                    Some(s) => scale.x(day_number(s.date.first_day())),
-                    None => scale.left(),
-                }
-                .round();
-                let x1 = match end {
-                    Some(s) => scale.x(day_number(s.date.last_day()) + 1.0),
-                    None => scale.right(),
-                }
-                .round()
-                .max(x0 + 2.0);
-                let lane = bar_lanes.iter().position(|&end| end + 4.0 <= x0);
-                let lane = match lane {
-                    Some(l) => l,
-                    None if bar_lanes.len() < MAX_BAR_LANES => {
-                        bar_lanes.push(f64::MIN);
-                        bar_lanes.len() - 1
-                    }
-                    None => {
-                        omitted += 1;
-                        continue;
-                    }
+                let Some((mark, lane)) = interval_mark(start, end, &scale, &mut bar_lanes) else {
+                    omitted += 1;
+                    continue;
                 };
-                bar_lanes[lane] = x1;
-                let pieces = cut_at_breaks(x0, x1, &scale.breaks());
-                (
-                    Mark::Bar {
-                        pieces,
-                        y: 0.0,
-                        h: BAR_HEIGHT,
-                        fade_start: start.is_some_and(|s| s.approximate || s.uncertain),
-                        fade_end: end.is_some_and(|s| s.approximate || s.uncertain),
-                        open_start: start.is_none(),
-                        open_end: end.is_none(),
-                    },
-                    (x0 + 2.0).min(x1),
-                    lane,
-                )
+                let anchor = (mark.bbox().x + 2.0).min(mark.bbox().right());
+                (mark, anchor, lane)
             }
         };
-        let date = date_text(e);
-        let mut lines = vec![m.truncate(&date, DATE_FONT, max_label)];
-        lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
-        let w = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
-            .fold(0.0, f64::max)
-            .ceil();
+        let (lines, width) = label_lines(e, max_label);
         pending.push(Pending {
             event: e,
             index,
@@ -781,16 +665,209 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             mark,
             bar_lane,
             lines,
-            width: w,
+            width,
         });
     }
 
-    // Vertical: labels into lanes, counted upward from the label area's
-    // bottom. A label placed low blocks the leaders that would cross it, so
-    // the events under a label's text should be placed first; labels
-    // mostly hang to the right, so right to left is the natural order. A
-    // few orders and policies are tried; the one that shows the most
-    // events wins (the first on a tie).
+    // Vertical: labels into lanes, then everything gets its y.
+    let mut slots = choose_slots(&pending, left, right);
+    omitted += pending.len() - slots.len();
+    let used_units = slots.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    let note = (omitted > 0).then(|| {
+        let line = TextLine::new(
+            format!("+{omitted} more events not shown"),
+            MARGIN,
+            y,
+            SMALL_FONT,
+            Align::Start,
+            TextRole::Note,
+        );
+        y += m.height(SMALL_FONT) + 4.0;
+        line
+    });
+    let label_bottom = y + 8.0 + used_units as f64 * LANE_UNIT;
+    let axis_y =
+        (label_bottom + 4.0 + bar_lanes.len() as f64 * BAR_PITCH + MARK_HALF + 4.0).round();
+    slots.sort_by(|a, b| {
+        let (pa, pb) = (&pending[a.item], &pending[b.item]);
+        pa.anchor
+            .total_cmp(&pb.anchor)
+            .then(pa.index.cmp(&pb.index))
+    });
+    let events: Vec<EventGeom> = slots
+        .iter()
+        .map(|s| event_geom(&pending[s.item], s, label_bottom, axis_y, &tags))
+        .collect();
+
+    let axis = build_axis(&scale, axis_y);
+    let legend_top = (axis_y + MARK_HALF + 5.0 + m.height(ticks::TICK_FONT) + 14.0).round();
+    let (legend, bottom) = build_legend(legend_keys(&events), &tags, width, legend_top);
+
+    let t0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let t1 = points
+        .iter()
+        .map(|p| p.0 - 1.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let description = format!(
+        "{}: {} events on a time axis from {} to {}{}.",
+        title.text,
+        events.len(),
+        scale::year_of(t0),
+        scale::year_of(t1),
+        if omitted > 0 {
+            format!(", {omitted} more not shown")
+        } else {
+            String::new()
+        }
+    );
+    Chart {
+        width,
+        height: (bottom + MARGIN).round(),
+        title: Some(title),
+        description,
+        note,
+        empty: None,
+        axis: Some(axis),
+        events,
+        omitted,
+        legend,
+        tags,
+    }
+}
+
+/// The chart of a timeline without dated events.
+fn empty_chart(title: TextLine, width: f64, y: f64, undated: usize) -> Chart {
+    let empty = TextLine::new(
+        "No events".to_string(),
+        width / 2.0,
+        y + 40.0,
+        14.0,
+        Align::Middle,
+        TextRole::Empty,
+    );
+    let note = (undated > 0).then(|| {
+        TextLine::new(
+            format!("+{undated} more events not shown (undated)"),
+            MARGIN,
+            y,
+            SMALL_FONT,
+            Align::Start,
+            TextRole::Note,
+        )
+    });
+    Chart {
+        width,
+        height: (empty.bbox().bottom() + 40.0 + MARGIN).round(),
+        description: format!("{}: no events.", title.text),
+        title: Some(title),
+        note,
+        empty: Some(empty),
+        axis: None,
+        events: Vec::new(),
+        omitted: undated,
+        legend: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The mark of an instant (at y 0) and the x its leader rises from: a dot
+/// for a day; for coarser dates a bracket over the span when it is wide
+/// enough, else a diamond (month) or a square (year and coarser).
+fn instant_mark(d: &DateSpec, scale: &Scale) -> (Mark, f64) {
+    let xa = scale.x(day_number(d.date.first_day()));
+    let xb = scale.x(day_number(d.date.last_day()) + 1.0);
+    let cx = ((xa + xb) / 2.0).round();
+    let mark = if d.date.precision() == Precision::Day {
+        Mark::Dot {
+            cx,
+            cy: 0.0,
+            r: DOT_RADIUS,
+        }
+    } else if xb - xa >= 2.0 * MARK_HALF + 2.0 {
+        Mark::Span {
+            x0: xa.round(),
+            x1: xb.round(),
+            cy: 0.0,
+            half: MARK_HALF,
+        }
+    } else {
+        Mark::Symbol {
+            cx,
+            cy: 0.0,
+            half: MARK_HALF,
+            shape: if d.date.precision() == Precision::Month {
+                Symbol::Diamond
+            } else {
+                Symbol::Square
+            },
+        }
+    };
+    (mark, cx)
+}
+
+/// The bar of an interval (at y 0) and its lane: the lowest lane whose last
+/// bar ends before this one starts. `None` when every lane is taken.
+fn interval_mark(
+    start: Option<DateSpec>,
+    end: Option<DateSpec>,
+    scale: &Scale,
+    bar_lanes: &mut Vec<f64>,
+) -> Option<(Mark, usize)> {
+    let x0 = start
+        .map_or(scale.left(), |s| scale.x(day_number(s.date.first_day())))
+        .round();
+    let x1 = end
+        .map_or(scale.right(), |s| {
+            scale.x(day_number(s.date.last_day()) + 1.0)
+        })
+        .round()
+        .max(x0 + 2.0);
+    let lane = match bar_lanes.iter().position(|&end| end + 4.0 <= x0) {
+        Some(l) => l,
+        None if bar_lanes.len() < MAX_BAR_LANES => {
+            bar_lanes.push(f64::MIN);
+            bar_lanes.len() - 1
+        }
+        None => return None,
+    };
+    bar_lanes[lane] = x1;
+    let fuzzy = |s: Option<DateSpec>| s.is_some_and(|s| s.approximate || s.uncertain);
+    Some((
+        Mark::Bar {
+            pieces: cut_at_breaks(x0, x1, &scale.breaks()),
+            y: 0.0,
+            h: BAR_HEIGHT,
+            fade_start: fuzzy(start),
+            fade_end: fuzzy(end),
+            open_start: start.is_none(),
+            open_end: end.is_none(),
+        },
+        lane,
+    ))
+}
+
+/// The lines of an event's label (date, then the wrapped title) and their
+/// width.
+fn label_lines(e: &Event, max_label: f64) -> (Vec<String>, f64) {
+    let m = Metrics::get();
+    let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_label)];
+    lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
+    let width = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
+        .fold(0.0, f64::max)
+        .ceil();
+    (lines, width)
+}
+
+/// Chooses where every label goes. A label placed low blocks the leaders
+/// that would cross it, so the events under a label's text should be
+/// placed first; labels mostly hang to the right, so right to left is the
+/// natural order, and those that must hang left go left to right. A few
+/// orders and policies are tried; the first that shows the most events
+/// wins.
+fn choose_slots(pending: &[Pending], left: f64, right: f64) -> Vec<Slot> {
     let max_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
     let mut desc: Vec<usize> = (0..pending.len()).collect();
     desc.sort_by(|&a, &b| {
@@ -800,7 +877,6 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             .then(pending[a].index.cmp(&pending[b].index))
     });
     let asc: Vec<usize> = desc.iter().rev().copied().collect();
-    // Labels that cannot hang right go left to right among themselves.
     let hangs_left = |i: &usize| {
         candidates(&pending[*i], left, right)
             .first()
@@ -813,169 +889,113 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     let mut best: Vec<Slot> = Vec::new();
     for order in [&left_first, &right_first, &desc, &asc] {
         for fallback in [true, false] {
-            let attempt = place_labels(&pending, order, left, right, max_units, fallback);
+            let attempt = place_labels(pending, order, left, right, max_units, fallback);
             if attempt.len() > best.len() {
                 best = attempt;
             }
             if best.len() == pending.len() {
-                break;
+                return best;
             }
         }
-        if best.len() == pending.len() {
-            break;
-        }
     }
-    omitted += pending.len() - best.len();
-    let used_units = best.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
-    let mut slots: Vec<Option<Slot>> = vec![None; pending.len()];
-    for s in best {
-        let i = s.item;
-        slots[i] = Some(s);
+    best
+}
+
+/// The final geometry of a placed event.
+fn event_geom(
+    p: &Pending,
+    slot: &Slot,
+    label_bottom: f64,
+    axis_y: f64,
+    tags: &[String],
+) -> EventGeom {
+    let e = p.event;
+    let mark = match p.mark.clone() {
+        Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
+        Mark::Span { x0, x1, half, .. } => Mark::Span {
+            x0,
+            x1,
+            cy: axis_y,
+            half,
+        },
+        Mark::Symbol {
+            cx, half, shape, ..
+        } => Mark::Symbol {
+            cx,
+            cy: axis_y,
+            half,
+            shape,
+        },
+        Mark::Bar {
+            pieces,
+            h,
+            fade_start,
+            fade_end,
+            open_start,
+            open_end,
+            ..
+        } => Mark::Bar {
+            pieces,
+            y: axis_y - MARK_HALF - 4.0 - (p.bar_lane as f64 + 1.0) * BAR_PITCH + 2.0,
+            h,
+            fade_start,
+            fade_end,
+            open_start,
+            open_end,
+        },
+    };
+    let top = (label_bottom - (slot.lane + slot.units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
+    let (x, align) = match slot.align {
+        Align::End => (slot.x0 + p.width, Align::End),
+        _ => (slot.x0, Align::Start),
+    };
+    let mut label = Vec::with_capacity(p.lines.len());
+    let mut ly = top;
+    for (i, line) in p.lines.iter().enumerate() {
+        let (size, role, step) = if i == 0 {
+            (DATE_FONT, TextRole::LabelDate, DATE_LINE)
+        } else {
+            (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
+        };
+        label.push(TextLine::new(line.clone(), x, ly, size, align, role));
+        ly += step;
     }
-    let mut placed: Vec<(Pending, Slot)> = pending
-        .into_iter()
-        .zip(slots)
-        .filter_map(|(p, s)| s.map(|s| (p, s)))
-        .collect();
-    placed.sort_by(|a, b| {
-        a.0.anchor
-            .total_cmp(&b.0.anchor)
-            .then(a.0.index.cmp(&b.0.index))
-    });
-
-    // Now the vertical positions.
-    let note_text = (omitted > 0).then(|| format!("+{omitted} more events not shown"));
-    let note = note_text.map(|s| {
-        let line = TextLine::new(s, MARGIN, y, SMALL_FONT, Align::Start, TextRole::Note);
-        y += m.height(SMALL_FONT) + 4.0;
-        line
-    });
-    let label_top = y + 8.0;
-    let label_bottom = label_top + used_units as f64 * LANE_UNIT;
-    let bars_top = label_bottom + 4.0;
-    let axis_y = (bars_top + bar_lanes.len() as f64 * BAR_PITCH + MARK_HALF + 4.0).round();
-    let bar_y = |lane: usize| axis_y - MARK_HALF - 4.0 - (lane as f64 + 1.0) * BAR_PITCH + 2.0;
-
-    let mut events = Vec::with_capacity(placed.len());
-    let mut legend_keys: Vec<LegendKey> = Vec::new();
-    for (p, slot) in placed {
-        let (k, units, bx0) = (slot.lane, slot.units, slot.x0);
-        let e = p.event;
-        let mark = match p.mark {
-            Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
-            Mark::Span { x0, x1, half, .. } => Mark::Span {
-                x0,
-                x1,
-                cy: axis_y,
-                half,
-            },
-            Mark::Symbol {
-                cx, half, shape, ..
-            } => Mark::Symbol {
-                cx,
-                cy: axis_y,
-                half,
-                shape,
-            },
-            Mark::Bar {
-                pieces,
-                h,
-                fade_start,
-                fade_end,
-                open_start,
-                open_end,
-                ..
-            } => Mark::Bar {
-                pieces,
-                y: bar_y(p.bar_lane),
-                h,
-                fade_start,
-                fade_end,
-                open_start,
-                open_end,
-            },
-        };
-        let top = (label_bottom - (k + units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
-        let mut label = Vec::with_capacity(p.lines.len());
-        let mut ly = top;
-        for (i, line) in p.lines.iter().enumerate() {
-            let (size, role, step) = if i == 0 {
-                (DATE_FONT, TextRole::LabelDate, DATE_LINE)
-            } else {
-                (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
-            };
-            let (x, align) = match slot.align {
-                Align::End => (bx0 + p.width, Align::End),
-                _ => (bx0, Align::Start),
-            };
-            label.push(TextLine::new(line.clone(), x, ly, size, align, role));
-            ly += step;
-        }
-        let label_box = Rect {
-            x: bx0,
-            y: top,
-            w: p.width,
-            h: label_height(p.lines.len()),
-        };
-        let mark_top = mark.bbox().y;
-        let (approximate, uncertain) = match e.when {
-            When::On(d) => (d.approximate, d.uncertain),
-            When::Between { start, end } => (
-                start.is_some_and(|d| d.approximate) || end.is_some_and(|d| d.approximate),
-                start.is_some_and(|d| d.uncertain) || end.is_some_and(|d| d.uncertain),
-            ),
-        };
-        let precision = match e.when {
-            When::On(d) => d.date.precision(),
-            When::Between { start, end } => {
-                start.or(end).map_or(Precision::Day, |d| d.date.precision())
-            }
-        };
-        let interval = matches!(e.when, When::Between { .. });
-        let paint = paint_of(e, &tags);
-        legend_keys.push(LegendKey::Paint(paint));
-        legend_keys.push(match &mark {
-            Mark::Dot { .. } => LegendKey::Day,
-            Mark::Bar { .. } => LegendKey::Interval,
-            _ => LegendKey::Coarse,
-        });
-        if approximate || uncertain {
-            legend_keys.push(LegendKey::Approximate);
-        }
-        if e.inferred {
-            legend_keys.push(LegendKey::Inferred);
-        }
-        if let Mark::Bar {
-            open_start: true, ..
-        }
-        | Mark::Bar { open_end: true, .. } = mark
-        {
-            legend_keys.push(LegendKey::Open);
-        }
-        events.push(EventGeom {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            tooltip: format!("{}: {}", date_text(e), e.title),
-            interval,
-            precision,
-            approximate,
-            uncertain,
-            inferred: e.inferred,
-            tags: e.tags.clone(),
-            paint,
-            mark,
-            label,
-            label_box,
-            pole: (p.anchor, (label_box.bottom() + 2.0).round(), mark_top),
-        });
+    let label_box = Rect {
+        x: slot.x0,
+        y: top,
+        w: p.width,
+        h: label_height(p.lines.len()),
+    };
+    let specs: Vec<DateSpec> = match e.when {
+        When::On(d) => vec![d],
+        When::Between { start, end } => start.into_iter().chain(end).collect(),
+    };
+    let pole = (p.anchor, (label_box.bottom() + 2.0).round(), mark.bbox().y);
+    EventGeom {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        tooltip: format!("{}: {}", date_text(e), e.title),
+        interval: matches!(e.when, When::Between { .. }),
+        precision: specs.first().map_or(Precision::Day, |d| d.date.precision()),
+        approximate: specs.iter().any(|d| d.approximate),
+        uncertain: specs.iter().any(|d| d.uncertain),
+        inferred: e.inferred,
+        tags: e.tags.clone(),
+        paint: paint_of(e, tags),
+        mark,
+        label,
+        label_box,
+        pole,
     }
+}
 
-    // Axis and ticks.
+/// The axis line, its breaks and its ticks.
+fn build_axis(scale: &Scale, axis_y: f64) -> Axis {
     let tick_top = axis_y + MARK_HALF + 5.0;
-    let mut axis_ticks = Vec::new();
+    let mut out = Vec::new();
     for seg in &scale.segments {
-        for tm in ticks::ticks(seg, m) {
-            axis_ticks.push(Tick {
+        for tm in ticks::ticks(seg, Metrics::get()) {
+            out.push(Tick {
                 x: tm.x.round(),
                 label: tm.label.map(|s| {
                     TextLine::new(
@@ -990,7 +1010,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             });
         }
     }
-    let axis = Axis {
+    Axis {
         y: axis_y,
         segments: scale
             .segments
@@ -1002,23 +1022,60 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             .into_iter()
             .map(|(a, b)| (a.round(), b.round()))
             .collect(),
-        ticks: axis_ticks,
-    };
+        ticks: out,
+    }
+}
 
-    // Legend.
-    legend_keys.sort();
-    legend_keys.dedup();
-    let has_tags = legend_keys
+/// What the legend must explain: the encodings the shown events use. Tag
+/// colours only when some event has a tag.
+fn legend_keys(events: &[EventGeom]) -> Vec<LegendKey> {
+    let mut keys = Vec::new();
+    for e in events {
+        keys.push(LegendKey::Paint(e.paint));
+        keys.push(match &e.mark {
+            Mark::Dot { .. } => LegendKey::Day,
+            Mark::Bar { .. } => LegendKey::Interval,
+            _ => LegendKey::Coarse,
+        });
+        if e.approximate || e.uncertain {
+            keys.push(LegendKey::Approximate);
+        }
+        if e.inferred {
+            keys.push(LegendKey::Inferred);
+        }
+        if let Mark::Bar {
+            open_start,
+            open_end,
+            ..
+        } = e.mark
+        {
+            if open_start || open_end {
+                keys.push(LegendKey::Open);
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    let has_tags = keys
         .iter()
         .any(|k| matches!(k, LegendKey::Paint(Paint::Tag(_) | Paint::OtherTag)));
     if !has_tags {
-        legend_keys.retain(|k| !matches!(k, LegendKey::Paint(_)));
+        keys.retain(|k| !matches!(k, LegendKey::Paint(_)));
     }
+    keys
+}
+
+/// Lays the legend out in rows from `top`; returns it and its bottom.
+fn build_legend(
+    keys: Vec<LegendKey>,
+    tags: &[String],
+    width: f64,
+    top: f64,
+) -> (Vec<LegendItem>, f64) {
+    let m = Metrics::get();
     let mut legend = Vec::new();
-    let mut lx = MARGIN;
-    let mut ly = (tick_top + m.height(ticks::TICK_FONT) + 14.0).round();
-    let row = 18.0;
-    for key in legend_keys {
+    let (mut lx, mut ly) = (MARGIN, top);
+    for key in keys {
         let text = match &key {
             LegendKey::Paint(Paint::Tag(i)) => tags.get(*i).cloned().unwrap_or_default(),
             LegendKey::Paint(Paint::OtherTag) => "other tags".to_string(),
@@ -1031,11 +1088,10 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             LegendKey::Open => "open end".to_string(),
         };
         let text = m.truncate(&text, SMALL_FONT, (width - 2.0 * MARGIN - 40.0) / 2.0);
-        let tw = m.width(&text, SMALL_FONT);
-        let item_w = 22.0 + tw + 16.0;
+        let item_w = 22.0 + m.width(&text, SMALL_FONT) + 16.0;
         if lx > MARGIN && lx + item_w - 16.0 > width - MARGIN {
             lx = MARGIN;
-            ly += row;
+            ly += 18.0;
         }
         let swatch = Rect {
             x: lx,
@@ -1059,39 +1115,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     } else {
         ly + m.height(SMALL_FONT)
     };
-    let height = (bottom + MARGIN).round();
-
-    let t0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-    let t1 = points
-        .iter()
-        .map(|p| p.0 - 1.0)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let description = format!(
-        "{}: {} events on a time axis from {} to {}{}.",
-        title.text,
-        events.len(),
-        scale::year_of(t0),
-        scale::year_of(t1),
-        if omitted > 0 {
-            format!(", {omitted} more not shown")
-        } else {
-            String::new()
-        }
-    );
-
-    Chart {
-        width,
-        height,
-        title: Some(title),
-        description,
-        note,
-        empty: None,
-        axis: Some(axis),
-        events,
-        omitted,
-        legend,
-        tags,
-    }
+    (legend, bottom)
 }
 
 /// Where a label went.
