@@ -300,7 +300,10 @@ fn write_unit(
 /// file is never replaced by one that lost their edits.
 pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
     if path.exists() {
-        let existing = fsio::read_text(path, Decoding::Strict)?;
+        let bytes = read_timeline_bytes(path)?;
+        let file = path.display().to_string();
+        timeline::from_yaml_bytes(&bytes, &file)?;
+        let existing = String::from_utf8_lossy(&bytes);
         Ok(timeline::update(
             &existing,
             &path.display().to_string(),
@@ -311,10 +314,44 @@ pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
     }
 }
 
-/// Loads a timeline file.
+/// Reads a timeline file's bytes: it must be a regular file no larger than
+/// the loader's limit (checked before reading, so a huge file costs nothing).
+fn read_timeline_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+            what: "a directory",
+        });
+    }
+    if meta.len() > timeline::MAX_FILE_BYTES as u64 {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: timeline::MAX_FILE_BYTES as u64,
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::read(path, e))
+}
+
+/// Loads a timeline file, reporting every problem in it.
 pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
-    let text = fsio::read_text(path, Decoding::Strict)?;
-    Ok(timeline::from_yaml(&text, &path.display().to_string())?)
+    let bytes = read_timeline_bytes(path)?;
+    Ok(timeline::from_yaml_bytes(
+        &bytes,
+        &path.display().to_string(),
+    )?)
+}
+
+/// `timeline fmt`: the canonical form of a timeline file, comments kept.
+/// Nothing is written; an invalid file is an error.
+pub fn format_file(path: &Path) -> Result<String, Error> {
+    let bytes = read_timeline_bytes(path)?;
+    let file = path.display().to_string();
+    // Validates the encoding with line and column, as `check` does.
+    timeline::from_yaml_bytes(&bytes, &file)?;
+    let src = String::from_utf8_lossy(&bytes);
+    Ok(timeline::format(&src, &file)?)
 }
 
 /// Parses a `--dct` value (`YYYY-MM-DD`).
@@ -607,4 +644,19 @@ pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
     }
     writer.flush().map_err(write_err)?;
     Ok(stats)
+}
+
+/// The timeline as a Markdown table (`| date | title |`), for `timeline
+/// table` and for pasting into a report or a README. Pipes in titles are
+/// escaped.
+pub fn table(t: &Timeline) -> String {
+    let mut out = String::from("| date | title |\n|---|---|\n");
+    for e in &t.events {
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            crate::layout::date_text(e),
+            e.title.replace('|', "\\|")
+        ));
+    }
+    out
 }
