@@ -127,7 +127,7 @@ fn the_seed_is_fully_legible_at_800_px() {
         dates,
         [
             "1991 – 2020",
-            "27 Sep 2020 – 10 Nov 2020",
+            "27 Sep – 10 Nov 2020",
             "10 Nov 2020",
             "Sep 2021",
             "Sep 2023",
@@ -348,4 +348,23 @@ proptest! {
         prop_assert!(p.is_empty(), "{}", p.join("\n"));
         prop_assert_eq!(c.events.len() + c.omitted, n);
     }
+}
+
+#[test]
+fn ranges_say_the_shared_year_once() {
+    use timeline::layout::human_range;
+    assert_eq!(
+        human_range(&d("2020-09-27"), &d("2020-11-10")),
+        "27 Sep – 10 Nov 2020"
+    );
+    assert_eq!(human_range(&d("2021-09"), &d("2021-11")), "Sep – Nov 2021");
+    assert_eq!(
+        human_range(&d("2020-12-30"), &d("2021-01-02")),
+        "30 Dec 2020 – 2 Jan 2021"
+    );
+    assert_eq!(human_range(&d("1991"), &d("2020")), "1991 – 2020");
+    assert_eq!(
+        human_range(&d("~2019-07"), &d("2019-12?")),
+        "c. Jul 2019 – Dec 2019?"
+    );
 }

@@ -16,10 +16,11 @@ fn fixtures_render_to_png() {
         ("dense", dense(200, 2021, 1), Theme::Light),
         ("long", long(), Theme::Light),
         ("empty", timeline(None, vec![]), Theme::Light),
+        ("seed-narrow", seed(), Theme::Light),
     ];
     for (name, t, theme) in cases {
         let opts = RenderOptions {
-            width: 800,
+            width: if name.ends_with("narrow") { 480 } else { 800 },
             theme,
             title: None,
         };

@@ -473,6 +473,37 @@ pub fn human_spec(d: &DateSpec) -> String {
     s
 }
 
+/// A range as people write it: the shared year is said once
+/// (`27 Sep – 10 Nov 2020`, `Sep – Nov 2021`), otherwise both ends in full.
+pub fn human_range(a: &DateSpec, b: &DateSpec) -> String {
+    use crate::date::{Date, MONTH_ABBR};
+    use chrono::Datelike;
+    let plain = |d: &DateSpec| !d.approximate && !d.uncertain;
+    if plain(a) && plain(b) {
+        match (a.date, b.date) {
+            (Date::Day(x), Date::Day(y)) if x.year() == y.year() && x.year() > 0 => {
+                return format!(
+                    "{} {} – {}",
+                    x.day(),
+                    MONTH_ABBR[x.month0() as usize],
+                    b.date.human()
+                );
+            }
+            (
+                Date::Month {
+                    year: ya,
+                    month: ma,
+                },
+                Date::Month { year: yb, .. },
+            ) if ya == yb && ya > 0 => {
+                return format!("{} – {}", MONTH_ABBR[ma as usize - 1], b.date.human());
+            }
+            _ => {}
+        }
+    }
+    format!("{} – {}", human_spec(a), human_spec(b))
+}
+
 /// The date line of an event label.
 pub fn date_text(e: &Event) -> String {
     let mut s = match &e.when {
@@ -484,7 +515,7 @@ pub fn date_text(e: &Event) -> String {
         When::Between {
             start: Some(a),
             end: Some(b),
-        } => format!("{} – {}", human_spec(a), human_spec(b)),
+        } => human_range(a, b),
         When::Between {
             start: Some(a),
             end: None,
@@ -657,7 +688,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
                 (mark, anchor, lane)
             }
         };
-        let (lines, width) = label_lines(e, max_label);
+        let (lines, width) = label_lines(e, max_label, (right - left) / 2.0 - 2.0 * POLE_GAP);
         pending.push(Pending {
             event: e,
             index,
@@ -847,10 +878,11 @@ fn interval_mark(
 }
 
 /// The lines of an event's label (date, then the wrapped title) and their
-/// width.
-fn label_lines(e: &Event, max_label: f64) -> (Vec<String>, f64) {
+/// width. The date may be wider than the title (up to `max_date`): a date
+/// is cut only when nothing else helps.
+fn label_lines(e: &Event, max_label: f64, max_date: f64) -> (Vec<String>, f64) {
     let m = Metrics::get();
-    let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_label)];
+    let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_date.max(max_label))];
     lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
     let width = lines
         .iter()
