@@ -368,3 +368,24 @@ fn ranges_say_the_shared_year_once() {
         "c. Jul 2019 – Dec 2019?"
     );
 }
+
+#[test]
+fn ancient_and_modern_dates_share_a_legible_axis() {
+    let t = timeline(
+        None,
+        vec![
+            on("caesar", "-0043", "Death of Caesar", &[]),
+            on("rome", "0476", "Fall of the Western Roman Empire", &[]),
+            on("byz", "1453", "Fall of Constantinople", &[]),
+            on("c20", "19XX", "The twentieth century", &[]),
+            on("now", "2020-01-01", "Now", &[]),
+            on("far", "9999-12-31", "The end of the supported range", &[]),
+        ],
+    );
+    let c = lay(&t, 800.0);
+    assert_legible(&c);
+    assert_eq!(c.events.len() + c.omitted, 6);
+    let dates: Vec<&str> = c.events.iter().map(|e| e.label[0].text.as_str()).collect();
+    assert!(dates.contains(&"44 BC"), "{dates:?}");
+    assert!(dates.contains(&"20th century"), "{dates:?}");
+}
