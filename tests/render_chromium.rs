@@ -194,4 +194,24 @@ fn texts_never_overlap_or_leave_the_canvas_in_chromium() {
     check(&chrome, dir.path(), "seed-narrow", &seed(), 480);
     check(&chrome, dir.path(), "dense", &dense(200, 2021, 1), 800);
     check(&chrome, dir.path(), "long", &long(), 800);
+    check(&chrome, dir.path(), "moderate", &dense(60, 2021, 3), 800);
+}
+
+/// How many event groups a chart has.
+fn events_in(svg: &str) -> usize {
+    svg.matches("<g class=\"event ").count()
+}
+
+#[test]
+fn the_checked_charts_show_their_events() {
+    let opts = RenderOptions::default();
+    // All six of the seed, all 43 of the two centuries (the first
+    // renderer showed 19), and at least 150 of the 200 in one year (it
+    // showed 33).
+    assert_eq!(events_in(&svg(&seed(), &opts)), 6);
+    assert_eq!(events_in(&svg(&long(), &opts)), 43);
+    let dense = svg(&dense(200, 2021, 1), &opts);
+    let n = events_in(&dense);
+    assert!(n >= 150, "{n}");
+    assert!(dense.contains(&format!("+{} more events not shown", 200 - n)));
 }

@@ -80,16 +80,35 @@ pub const LABEL_GAP_Y: f64 = 4.0;
 pub const POLE_GAP: f64 = 3.0;
 /// Height of an interval bar.
 pub const BAR_HEIGHT: f64 = 10.0;
-/// Vertical pitch of interval lanes.
-pub const BAR_PITCH: f64 = 14.0;
-/// At most this many interval lanes.
-pub const MAX_BAR_LANES: usize = 8;
+/// Vertical room between an interval's label and its bar.
+pub const BAR_LABEL_GAP: f64 = 4.0;
 /// Radius of an instant's dot.
 pub const DOT_RADIUS: f64 = 5.0;
 /// Half-height of a bracket or symbol mark.
 pub const MARK_HALF: f64 = 5.0;
-/// The label area never grows beyond this many pixels.
-pub const MAX_LABEL_HEIGHT: f64 = 640.0;
+/// The area of instant labels on either side of the axis never grows
+/// beyond this many pixels.
+pub const MAX_LABEL_HEIGHT: f64 = 1600.0;
+/// Instants whose marks are at most this many pixels apart share a leader
+/// (their labels are stacked).
+pub const SHARE_LEADER: f64 = 3.0;
+/// An instant whose label finds no room may join the stack of a
+/// neighbour this many pixels away, at most.
+pub const MERGE_REACH: f64 = 40.0;
+/// Rounds of such joining.
+const MERGE_ROUNDS: usize = 2;
+/// At most this many labels share a leader.
+const MAX_SHARED: usize = 12;
+/// Vertical room between stacked labels.
+const STACK_GAP: f64 = 3.0;
+/// Where the lanes below the axis start, from the axis.
+const BELOW_OFFSET: f64 = MARK_HALF + 2.0;
+/// Labels stay on one side of the axis while they need no more than this
+/// many pixels there.
+pub const ONE_SIDE_HEIGHT: f64 = 400.0;
+/// The area of intervals (below the axis) never grows beyond this many
+/// pixels.
+pub const MAX_INTERVAL_HEIGHT: f64 = 600.0;
 /// Number of tag colours; further tags share the "other" colour.
 pub const PALETTE_SIZE: usize = 7;
 
@@ -359,6 +378,9 @@ pub struct EventGeom {
     pub label: Vec<TextLine>,
     /// The box of all label lines.
     pub label_box: Rect,
+    /// The box the leader joins: the label box, or the stack of labels of
+    /// the instants that share this leader.
+    pub group_box: Rect,
     /// The leader line: x, top y (just under the label), bottom y (the
     /// top of the mark).
     pub pole: (f64, f64, f64),
@@ -566,6 +588,7 @@ struct Lane {
 }
 
 /// The widest item ever stored, to bound backward scans.
+#[derive(Debug, Clone)]
 struct Lanes {
     lanes: Vec<Lane>,
     widest: f64,
@@ -595,6 +618,14 @@ impl Lanes {
         false
     }
 
+    /// Removes the box `[a, b]` from lane `k`.
+    fn remove(&mut self, k: usize, a: f64, b: f64) {
+        let items = &mut self.lanes[k].items;
+        if let Some(at) = items.iter().position(|it| it.0 == a && it.1 == b && it.2) {
+            items.remove(at);
+        }
+    }
+
     fn add(&mut self, k: usize, a: f64, b: f64, is_box: bool) {
         self.widest = self.widest.max(b - a);
         let items = &mut self.lanes[k].items;
@@ -607,13 +638,322 @@ impl Lanes {
 struct Pending<'a> {
     event: &'a Event,
     index: usize,
+    /// Where the leader rises: the mark's centre, or an interval's start.
     anchor: f64,
-    /// The mark, at provisional y 0 (the axis).
+    /// The mark, at provisional y 0.
     mark: Mark,
-    /// The interval lane, for bars.
-    bar_lane: usize,
+    /// For an interval, the bar's horizontal extent.
+    bar: Option<(f64, f64)>,
     lines: Vec<String>,
     width: f64,
+}
+
+/// What the vertical placement moves: one label (with its leader), the
+/// stacked labels of instants that share a leader, or an interval's block
+/// (label and bar).
+struct Item {
+    /// Where the leader is.
+    anchor: f64,
+    /// Width of the label box.
+    width: f64,
+    /// Lanes it takes.
+    units: usize,
+    /// Date order of its first event (breaks ties).
+    index: usize,
+    /// For an interval, the bar's extent.
+    bar: Option<(f64, f64)>,
+    /// Its events (indices into the pending events), in date order.
+    members: Vec<usize>,
+}
+
+/// The instants `keep` in groups: those (by position) whose marks are
+/// within [`SHARE_LEADER`] pixels of the first of them share a leader and
+/// a stack of labels.
+fn initial_groups(pending: &[Pending], keep: &[usize]) -> Vec<Vec<usize>> {
+    let mut instants: Vec<usize> = keep.to_vec();
+    instants.sort_by(|&a, &b| {
+        pending[a]
+            .anchor
+            .total_cmp(&pending[b].anchor)
+            .then(pending[a].index.cmp(&pending[b].index))
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in instants {
+        match groups.last_mut() {
+            Some(g)
+                if g.len() < MAX_SHARED
+                    && pending[i].anchor - pending[g[0]].anchor <= SHARE_LEADER =>
+            {
+                g.push(i);
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+/// The groups of instants for another try: each item left out joins the
+/// nearer of its neighbours (by position) when that is within
+/// [`MERGE_REACH`] pixels.
+fn merge_left_out(pending: &[Pending], items: &[Item], slots: &[Slot]) -> Vec<Vec<usize>> {
+    let mut placed = vec![false; items.len()];
+    for s in slots {
+        placed[s.item] = true;
+    }
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&k| items[k].bar.is_none())
+        .collect();
+    order.sort_by(|&a, &b| {
+        items[a]
+            .anchor
+            .total_cmp(&items[b].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let last_anchor = |g: &[usize]| {
+        g.iter()
+            .map(|&i| pending[i].anchor)
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut carry: Vec<usize> = Vec::new();
+    for (n, &k) in order.iter().enumerate() {
+        let it = &items[k];
+        let mut members = std::mem::take(&mut carry);
+        members.extend(&it.members);
+        if !placed[k] {
+            let first = members
+                .iter()
+                .map(|&i| pending[i].anchor)
+                .fold(f64::INFINITY, f64::min);
+            let prev = out.last().map_or(f64::INFINITY, |g| first - last_anchor(g));
+            let next = order
+                .get(n + 1)
+                .map_or(f64::INFINITY, |&j| items[j].anchor - it.anchor);
+            if prev <= next && prev <= MERGE_REACH {
+                if let Some(g) = out.last_mut() {
+                    g.extend(members);
+                    continue;
+                }
+            }
+            if next <= MERGE_REACH {
+                carry = members;
+                continue;
+            }
+        }
+        out.push(members);
+    }
+    if !carry.is_empty() {
+        out.push(carry);
+    }
+    out
+}
+
+/// Items, their order of importance, and where the placed ones go.
+type Placement = (Vec<Item>, Vec<usize>, Vec<Slot>);
+
+/// Places the labels of the instants `keep`: close ones share a leader;
+/// with `merge`, an instant left out then joins the stack of a close
+/// neighbour, for a few rounds while that shows more; at last those still
+/// left out are put into a neighbour's stack when there is room.
+fn place_events(
+    pending: &[Pending],
+    keep: &[usize],
+    (left, right): (f64, f64),
+    below: &Lanes,
+    max_units: usize,
+    merge: bool,
+) -> Placement {
+    let count = |items: &[Item], slots: &[Slot]| -> usize {
+        slots.iter().map(|s| items[s.item].members.len()).sum()
+    };
+    let mut chosen: Option<Placement> = None;
+    let mut groups = initial_groups(pending, keep);
+    for _ in 0..=if merge { MERGE_ROUNDS } else { 0 } {
+        let (items, ranked) = items_of(pending, groups);
+        let instants: Vec<usize> = ranked
+            .iter()
+            .copied()
+            .filter(|&i| items[i].bar.is_none())
+            .collect();
+        let slots = place_instants(&items, &instants, left, right, below);
+        let all = slots.len() == instants.len();
+        groups = merge_left_out(pending, &items, &slots);
+        if chosen
+            .as_ref()
+            .is_none_or(|(it, _, sl)| count(&items, &slots) > count(it, sl))
+        {
+            chosen = Some((items, ranked, slots));
+        }
+        if all {
+            break;
+        }
+    }
+    let (mut items, ranked, mut slots) = chosen.unwrap_or_default();
+    adopt_left_out(
+        pending,
+        &mut items,
+        &mut slots,
+        below,
+        (left, right),
+        max_units,
+    );
+    (items, ranked, slots)
+}
+
+/// Puts each instant still left out into the stack of labels of a placed
+/// neighbour at most [`MERGE_REACH`] pixels away, lifting the labels above
+/// that stack to make room. The stack's leader stays clear (nothing new
+/// crosses below it), and the lifted labels' leaders only grow through
+/// the new room, which lies over the stack; so only a stack that must
+/// grow wider needs a check, against the leaders and labels beside it.
+fn adopt_left_out(
+    pending: &[Pending],
+    items: &mut [Item],
+    slots: &mut [Slot],
+    below: &Lanes,
+    (left, right): (f64, f64),
+    max_units: usize,
+) {
+    let mut host_of = vec![None; items.len()];
+    for (n, s) in slots.iter().enumerate() {
+        host_of[s.item] = Some(n);
+    }
+    let floor = below
+        .lanes
+        .iter()
+        .rposition(|l| !l.items.is_empty())
+        .map_or(0, |k| k + 1);
+    let left_out: Vec<usize> = (0..items.len())
+        .filter(|&k| host_of[k].is_none() && items[k].bar.is_none())
+        .collect();
+    for k in left_out {
+        let a = items[k].anchor;
+        let mut hosts: Vec<usize> = (0..slots.len())
+            .filter(|&n| (items[slots[n].item].anchor - a).abs() <= MERGE_REACH)
+            .collect();
+        hosts.sort_by(|&x, &y| {
+            let dx = (items[slots[x].item].anchor - a).abs();
+            let dy = (items[slots[y].item].anchor - a).abs();
+            dx.total_cmp(&dy).then(x.cmp(&y))
+        });
+        for n in hosts {
+            let h = slots[n];
+            let host = &items[h.item];
+            let mut members = host.members.clone();
+            members.extend(&items[k].members);
+            members.sort_unstable();
+            let width = host.width.max(items[k].width);
+            let units =
+                ((stack_height(pending, &members) + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
+            let du = units - h.units;
+            let cut = h.lane + h.units;
+            let used = slots
+                .iter()
+                .filter(|s| s.side == h.side)
+                .map(|s| s.lane + s.units)
+                .max()
+                .unwrap_or(0);
+            if used + du > max_units || (h.side == Side::Below && cut < floor) {
+                continue;
+            }
+            let x0 = match h.align {
+                Align::End => h.x0 + host.width - width,
+                _ => h.x0,
+            };
+            if x0 < left || x0 + width > right {
+                continue;
+            }
+            if width > host.width {
+                let (ea, eb) = (x0 - LABEL_GAP_X, x0 + width + LABEL_GAP_X);
+                let hits = |p: f64, q: f64| p <= eb && ea <= q;
+                let clash = slots.iter().enumerate().any(|(m, s)| {
+                    let q = &items[s.item];
+                    m != n
+                        && s.side == h.side
+                        && if s.lane >= cut {
+                            hits(q.anchor - 1.0, q.anchor + 1.0)
+                        } else {
+                            s.lane + s.units > h.lane && hits(s.x0, s.x0 + q.width)
+                        }
+                });
+                let ticks = h.side == Side::Below
+                    && (h.lane..(cut + du).min(floor)).any(|j| below.blocked(j, ea, eb, true));
+                if clash || ticks {
+                    continue;
+                }
+            }
+            for s in slots.iter_mut() {
+                if s.side == h.side && s.lane >= cut {
+                    s.lane += du;
+                }
+            }
+            slots[n].units = units;
+            slots[n].x0 = x0;
+            let host = &mut items[h.item];
+            host.members = members;
+            host.width = width;
+            host.units = units;
+            items[k].members.clear();
+            break;
+        }
+    }
+}
+
+/// The items to place and their order of importance ([`importance`] of
+/// their most important event).
+fn items_of(pending: &[Pending], groups: Vec<Vec<usize>>) -> (Vec<Item>, Vec<usize>) {
+    let mut rank = vec![0usize; pending.len()];
+    for (r, i) in importance(pending).into_iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut items: Vec<Item> = groups
+        .into_iter()
+        .map(|mut members| {
+            let a0 = pending[members[0]].anchor;
+            let a1 = pending[members[members.len() - 1]].anchor;
+            members.sort_unstable();
+            Item {
+                anchor: ((a0 + a1) / 2.0).round(),
+                width: members
+                    .iter()
+                    .map(|&i| pending[i].width)
+                    .fold(0.0, f64::max),
+                units: ((stack_height(pending, &members) + LABEL_GAP_Y) / LANE_UNIT).ceil()
+                    as usize,
+                index: pending[members[0]].index,
+                bar: None,
+                members,
+            }
+        })
+        .collect();
+    items.extend(
+        (0..pending.len())
+            .filter(|&i| pending[i].bar.is_some())
+            .map(|i| Item {
+                anchor: pending[i].anchor,
+                width: pending[i].width,
+                units: interval_units(pending[i].lines.len()),
+                index: pending[i].index,
+                bar: pending[i].bar,
+                members: vec![i],
+            }),
+    );
+    let item_rank = |it: &Item| it.members.iter().map(|&i| rank[i]).min().unwrap_or(0);
+    let mut ranked: Vec<usize> = (0..items.len()).collect();
+    ranked.sort_by_key(|&k| (item_rank(&items[k]), k));
+    (items, ranked)
+}
+
+/// Height of the stacked labels of `members` (each starts on a whole
+/// pixel, as [`instant_geoms`] sets them).
+fn stack_height(pending: &[Pending], members: &[usize]) -> f64 {
+    let mut y = 0.0;
+    let mut bottom = 0.0;
+    for &i in members {
+        bottom = y + label_height(pending[i].lines.len());
+        y = (bottom + STACK_GAP).round();
+    }
+    bottom
 }
 
 /// Lays out `t` at `opts.width` pixels.
@@ -665,45 +1005,113 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     let scale = Scale::new(&points, left, right);
     let tags = tag_slots(t);
     // Never more than half the plot, so a label always fits on one side of
-    // its leader.
-    let crowded = dated.len() > 40;
+    // its leader. Crowded charts get narrower, shorter labels.
+    let crowded = dated.len() > 20;
     let max_label = (width * if crowded { 0.2 } else { 0.3 })
         .clamp(110.0, 260.0)
         .min((right - left) / 2.0 - 2.0 * POLE_GAP);
-    let mut omitted = undated;
-    let mut bar_lanes: Vec<f64> = Vec::new();
+    let title_lines = match dated.len() {
+        0..=40 => LABEL_MAX_LINES,
+        41..=100 => 2,
+        _ => 1,
+    };
     let mut pending: Vec<Pending> = Vec::with_capacity(dated.len());
     for (index, e) in dated {
-        let (mark, anchor, bar_lane) = match e.when {
+        let (mark, anchor, bar) = match e.when {
             When::On(d) => {
                 let (mark, anchor) = instant_mark(&d, &scale);
-                (mark, anchor, 0)
+                (mark, anchor, None)
             }
             When::Between { start, end } => {
-                let Some((mark, lane)) = interval_mark(start, end, &scale, &mut bar_lanes) else {
-                    omitted += 1;
-                    continue;
-                };
-                let anchor = (mark.bbox().x + 2.0).min(mark.bbox().right());
-                (mark, anchor, lane)
+                let mark = interval_mark(start, end, &scale);
+                let b = mark.bbox();
+                (mark, b.x, Some((b.x, b.right())))
             }
         };
-        let (lines, width) = label_lines(e, max_label, (right - left) / 2.0 - 2.0 * POLE_GAP);
+        let (lines, width) = label_lines(
+            e,
+            max_label,
+            (right - left) / 2.0 - 2.0 * POLE_GAP,
+            title_lines,
+        );
         pending.push(Pending {
             event: e,
             index,
             anchor,
             mark,
-            bar_lane,
+            bar,
             lines,
             width,
         });
     }
 
-    // Vertical: labels into lanes, then everything gets its y.
-    let mut slots = choose_slots(&pending, left, right);
-    omitted += pending.len() - slots.len();
-    let used_units = slots.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    // Vertical: intervals into bar lanes below the axis, instants' labels
+    // into lanes above it; when not everything fits, the most important
+    // events are kept.
+    // Which instants to try: the most important first, never more than
+    // the room could hold; fewer when many are left out.
+    let label_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
+    let below = tick_obstacles(&scale, label_units);
+    let by_importance: Vec<usize> = importance(&pending)
+        .into_iter()
+        .filter(|&i| pending[i].bar.is_none())
+        .collect();
+    let capacity = 2.0 * (right - left) * (label_units as f64 * LANE_UNIT);
+    let mut area = 0.0;
+    let hi = by_importance
+        .iter()
+        .position(|&i| {
+            let p = &pending[i];
+            area += (p.width + LABEL_GAP_X) * (label_height(p.lines.len()) + LABEL_GAP_Y);
+            area > capacity
+        })
+        .unwrap_or(by_importance.len());
+    let place = |keep: &[usize], merge: bool| {
+        place_events(&pending, keep, (left, right), &below, label_units, merge)
+    };
+    let count = |p: &Placement| -> usize { p.2.iter().map(|s| p.0[s.item].members.len()).sum() };
+    let mut best = place(&by_importance[..hi], true);
+    let (first, mut tried) = (count(&best), hi);
+    // (Only worth it when confidences differ.)
+    let mixed = by_importance[..hi]
+        .windows(2)
+        .any(|w| confidence_rank(pending[w[0]].event) != confidence_rank(pending[w[1]].event));
+    for _ in 0..if mixed { SHRINK_ROUNDS } else { 0 } {
+        if count(&best) * 10 >= tried * 9 {
+            break;
+        }
+        tried = (count(&best) * 21 / 20).clamp(1, tried - 1);
+        let v = place(&by_importance[..tried], false);
+        if count(&v) * 3 < first * 2 {
+            break;
+        }
+        best = v;
+    }
+    let (items, ranked, slots) = best;
+    let bars: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .filter(|&i| items[i].bar.is_some())
+        .collect();
+    let bar_units = (MAX_INTERVAL_HEIGHT / LANE_UNIT) as usize;
+    let bar_slots = keep_most_important(&items, &bars, right - left, bar_units, |keep| {
+        pack_intervals(&items, keep, left, right, bar_units)
+    });
+    let shown: usize = slots
+        .iter()
+        .chain(&bar_slots)
+        .map(|s| items[s.item].members.len())
+        .sum();
+    let omitted = undated + pending.len() - shown;
+    let used = |side: Side| {
+        slots
+            .iter()
+            .filter(|s| s.side == side)
+            .map(|s| s.lane + s.units)
+            .max()
+            .unwrap_or(0)
+    };
+    let (used_units, below_units) = (used(Side::Above), used(Side::Below));
     let note = (omitted > 0).then(|| {
         let line = TextLine::new(
             format!("+{omitted} more events not shown"),
@@ -717,21 +1125,38 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         line
     });
     let label_bottom = y + 8.0 + used_units as f64 * LANE_UNIT;
-    let axis_y =
-        (label_bottom + 4.0 + bar_lanes.len() as f64 * BAR_PITCH + MARK_HALF + 4.0).round();
-    slots.sort_by(|a, b| {
-        let (pa, pb) = (&pending[a.item], &pending[b.item]);
-        pa.anchor
-            .total_cmp(&pb.anchor)
-            .then(pa.index.cmp(&pb.index))
-    });
-    let events: Vec<EventGeom> = slots
+    let axis_y = (label_bottom + 4.0 + MARK_HALF + 4.0).round();
+    let ticks_bottom = axis_y + MARK_HALF + 5.0 + m.height(ticks::TICK_FONT);
+    let below_top = axis_y + BELOW_OFFSET;
+    let below_bottom = below_top + below_units as f64 * LANE_UNIT;
+    let bars_top = (ticks_bottom.max(below_bottom) + 12.0).round();
+    let bar_used = bar_slots
         .iter()
-        .map(|s| event_geom(&pending[s.item], s, label_bottom, axis_y, &tags))
-        .collect();
-
+        .map(|s| s.lane + s.units)
+        .max()
+        .unwrap_or(0);
+    let bars_bottom = bars_top + bar_used as f64 * LANE_UNIT;
+    let mut events: Vec<(f64, usize, EventGeom)> = Vec::with_capacity(shown);
+    for s in &slots {
+        instant_geoms(
+            &pending,
+            &items[s.item],
+            s,
+            label_bottom,
+            below_top,
+            axis_y,
+            &tags,
+            &mut events,
+        );
+    }
+    for s in &bar_slots {
+        let p = &pending[items[s.item].members[0]];
+        events.push((p.anchor, p.index, interval_geom(p, s, bars_top, &tags)));
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let events: Vec<EventGeom> = events.into_iter().map(|e| e.2).collect();
     let axis = build_axis(&scale, axis_y);
-    let legend_top = (axis_y + MARK_HALF + 5.0 + m.height(ticks::TICK_FONT) + 14.0).round();
+    let legend_top = (ticks_bottom.max(bars_bottom) + 14.0).round();
     let (legend, bottom) = build_legend(legend_keys(&events), &tags, width, legend_top);
 
     let t0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
@@ -836,14 +1261,8 @@ fn instant_mark(d: &DateSpec, scale: &Scale) -> (Mark, f64) {
     (mark, cx)
 }
 
-/// The bar of an interval (at y 0) and its lane: the lowest lane whose last
-/// bar ends before this one starts. `None` when every lane is taken.
-fn interval_mark(
-    start: Option<DateSpec>,
-    end: Option<DateSpec>,
-    scale: &Scale,
-    bar_lanes: &mut Vec<f64>,
-) -> Option<(Mark, usize)> {
+/// The bar of an interval, at y 0.
+fn interval_mark(start: Option<DateSpec>, end: Option<DateSpec>, scale: &Scale) -> Mark {
     let x0 = start
         .map_or(scale.left(), |s| scale.x(day_number(s.date.first_day())))
         .round();
@@ -853,37 +1272,25 @@ fn interval_mark(
         })
         .round()
         .max(x0 + 2.0);
-    let lane = match bar_lanes.iter().position(|&end| end + 4.0 <= x0) {
-        Some(l) => l,
-        None if bar_lanes.len() < MAX_BAR_LANES => {
-            bar_lanes.push(f64::MIN);
-            bar_lanes.len() - 1
-        }
-        None => return None,
-    };
-    bar_lanes[lane] = x1;
     let fuzzy = |s: Option<DateSpec>| s.is_some_and(|s| s.approximate || s.uncertain);
-    Some((
-        Mark::Bar {
-            pieces: cut_at_breaks(x0, x1, &scale.breaks()),
-            y: 0.0,
-            h: BAR_HEIGHT,
-            fade_start: fuzzy(start),
-            fade_end: fuzzy(end),
-            open_start: start.is_none(),
-            open_end: end.is_none(),
-        },
-        lane,
-    ))
+    Mark::Bar {
+        pieces: cut_at_breaks(x0, x1, &scale.breaks()),
+        y: 0.0,
+        h: BAR_HEIGHT,
+        fade_start: fuzzy(start),
+        fade_end: fuzzy(end),
+        open_start: start.is_none(),
+        open_end: end.is_none(),
+    }
 }
 
-/// The lines of an event's label (date, then the wrapped title) and their
-/// width. The date may be wider than the title (up to `max_date`): a date
-/// is cut only when nothing else helps.
-fn label_lines(e: &Event, max_label: f64, max_date: f64) -> (Vec<String>, f64) {
+/// The lines of an event's label (date, then the title wrapped to at most
+/// `title_lines` lines) and their width. The date may be wider than the
+/// title (up to `max_date`): a date is cut only when nothing else helps.
+fn label_lines(e: &Event, max_label: f64, max_date: f64, title_lines: usize) -> (Vec<String>, f64) {
     let m = Metrics::get();
     let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_date.max(max_label))];
-    lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
+    lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, title_lines));
     let width = lines
         .iter()
         .enumerate()
@@ -893,93 +1300,376 @@ fn label_lines(e: &Event, max_label: f64, max_date: f64) -> (Vec<String>, f64) {
     (lines, width)
 }
 
-/// Chooses where every label goes. A label placed low blocks the leaders
-/// that would cross it, so the events under a label's text should be
-/// placed first; labels mostly hang to the right, so right to left is the
-/// natural order, and those that must hang left go left to right. A few
-/// orders and policies are tried; the first that shows the most events
-/// wins.
-fn choose_slots(pending: &[Pending], left: f64, right: f64) -> Vec<Slot> {
-    let max_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
-    let mut desc: Vec<usize> = (0..pending.len()).collect();
-    desc.sort_by(|&a, &b| {
-        pending[b]
-            .anchor
-            .total_cmp(&pending[a].anchor)
-            .then(pending[a].index.cmp(&pending[b].index))
-    });
-    let asc: Vec<usize> = desc.iter().rev().copied().collect();
-    let hangs_left = |i: &usize| {
-        candidates(&pending[*i], left, right)
-            .first()
-            .is_none_or(|c| c.1 == Align::End)
-    };
-    let to_left: Vec<usize> = asc.iter().copied().filter(|i| hangs_left(i)).collect();
-    let to_right: Vec<usize> = desc.iter().copied().filter(|i| !hangs_left(i)).collect();
-    let left_first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
-    let right_first: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
-    let mut best: Vec<Slot> = Vec::new();
-    for order in [&left_first, &right_first, &desc, &asc] {
-        for fallback in [true, false] {
-            let attempt = place_labels(pending, order, left, right, max_units, fallback);
-            if attempt.len() > best.len() {
-                best = attempt;
-            }
-            if best.len() == pending.len() {
-                return best;
-            }
+/// An event's confidence in tenths; an event without one was written by a
+/// person and counts as certain.
+fn confidence_rank(e: &Event) -> i64 {
+    (e.confidence.unwrap_or(1.0).clamp(0.0, 1.0) * 10.0).round() as i64
+}
+
+/// The order in which events are kept when not all of them fit: the more
+/// confident first (an event without a confidence was written by a person
+/// and counts as certain); among equals, each tag in turn, so that every
+/// tag keeps a share; within a tag, spread over time (first, last, middle,
+/// quarters…); ties by date order.
+fn importance(pending: &[Pending]) -> Vec<usize> {
+    use std::cmp::Reverse;
+    let conf = |i: usize| Reverse(confidence_rank(pending[i].event));
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        let tag = p.event.tags.first().map_or("", String::as_str);
+        groups.entry(tag).or_default().push(i);
+    }
+    let mut ordinal = vec![0usize; pending.len()];
+    for members in groups.values() {
+        let bits = usize::BITS - members.len().leading_zeros();
+        let spread = |pos: usize| pos.reverse_bits() >> (usize::BITS - bits);
+        let mut ms: Vec<(usize, usize)> = members.iter().copied().enumerate().collect();
+        ms.sort_by_key(|&(pos, i)| (conf(i), spread(pos), i));
+        for (o, (_, i)) in ms.into_iter().enumerate() {
+            ordinal[i] = o;
         }
+    }
+    let mut order: Vec<usize> = (0..pending.len()).collect();
+    order.sort_by_key(|&i| (conf(i), ordinal[i], i));
+    order
+}
+
+/// Chooses which of `ranked` (items by importance) to show. A prefix whose
+/// boxes would cover more than the `plot_width` × `max_units` room is
+/// never tried; `place` fits what it can of the rest. When that leaves
+/// many out, shorter prefixes are tried (so that what is left out is the
+/// least important), unless that shows a third fewer.
+fn keep_most_important<F>(
+    items: &[Item],
+    ranked: &[usize],
+    plot_width: f64,
+    max_units: usize,
+    place: F,
+) -> Vec<Slot>
+where
+    F: Fn(&[usize]) -> Vec<Slot>,
+{
+    let capacity = plot_width * max_units as f64;
+    let mut area = 0.0;
+    let hi = ranked
+        .iter()
+        .position(|&i| {
+            let p = &items[i];
+            area += (p.width + LABEL_GAP_X) * p.units as f64;
+            area > capacity
+        })
+        .unwrap_or(ranked.len());
+    let first = place(&ranked[..hi]);
+    if first.len() == ranked.len() || first.is_empty() {
+        return first;
+    }
+    // Much left out: fewer, more important ones are tried, as long as
+    // that does not cost a third of what is shown.
+    let (mut best, mut tried) = (first.clone(), hi);
+    for _ in 0..SHRINK_ROUNDS {
+        if best.len() * 10 >= tried * 9 {
+            break;
+        }
+        tried = (best.len() * 21 / 20).clamp(1, tried - 1);
+        let v = place(&ranked[..tried]);
+        if v.len() * 3 < first.len() * 2 {
+            break;
+        }
+        best = v;
     }
     best
 }
 
-/// The final geometry of a placed event.
-fn event_geom(
-    p: &Pending,
-    slot: &Slot,
-    label_bottom: f64,
-    axis_y: f64,
-    tags: &[String],
-) -> EventGeom {
-    let e = p.event;
-    let mark = match p.mark.clone() {
-        Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
-        Mark::Span { x0, x1, half, .. } => Mark::Span {
+/// Rounds of trying fewer, more important items.
+const SHRINK_ROUNDS: usize = 4;
+
+/// Lanes a label of `lines` lines takes above the axis.
+fn label_units(lines: usize) -> usize {
+    ((label_height(lines) + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize
+}
+
+/// Lanes an interval takes below the axis: its label, then its bar.
+fn interval_units(lines: usize) -> usize {
+    ((label_height(lines) + BAR_LABEL_GAP + BAR_HEIGHT + 2.0 * LABEL_GAP_Y) / LANE_UNIT).ceil()
+        as usize
+}
+
+/// Packs the intervals `keep` into lanes below the axis, each with its
+/// label over the start of its bar (or against the right edge): in order
+/// of start, each goes to the topmost lanes where neither its bar nor its
+/// label touches another; those that would need more than `max_units`
+/// lanes are left out.
+fn pack_intervals(
+    items: &[Item],
+    keep: &[usize],
+    left: f64,
+    right: f64,
+    max_units: usize,
+) -> Vec<Slot> {
+    let mut order = keep.to_vec();
+    order.sort_by(|&a, &b| {
+        items[a]
+            .anchor
+            .total_cmp(&items[b].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let mut lanes = Lanes::new(max_units);
+    let mut out = Vec::with_capacity(order.len());
+    for i in order {
+        let p = &items[i];
+        let (bx0, bx1) = p.bar.unwrap_or((p.anchor, p.anchor));
+        let x0 = bx0.min(right - p.width).max(left);
+        let a = x0.min(bx0) - LABEL_GAP_X;
+        let b = (x0 + p.width).max(bx1) + LABEL_GAP_X;
+        let units = p.units;
+        let mut k = 0;
+        while k + units <= max_units {
+            match (k..k + units).rev().find(|&j| lanes.blocked(j, a, b, true)) {
+                Some(j) => k = j + 1,
+                None => break,
+            }
+        }
+        if k + units > max_units {
+            continue;
+        }
+        for j in k..k + units {
+            lanes.add(j, a, b, true);
+        }
+        out.push(Slot {
+            item: i,
+            lane: k,
+            units,
             x0,
-            x1,
-            cy: axis_y,
-            half,
-        },
-        Mark::Symbol {
-            cx, half, shape, ..
-        } => Mark::Symbol {
-            cx,
-            cy: axis_y,
-            half,
-            shape,
-        },
-        Mark::Bar {
-            pieces,
-            h,
-            fade_start,
-            fade_end,
-            open_start,
-            open_end,
-            ..
-        } => Mark::Bar {
-            pieces,
-            y: axis_y - MARK_HALF - 4.0 - (p.bar_lane as f64 + 1.0) * BAR_PITCH + 2.0,
-            h,
-            fade_start,
-            fade_end,
-            open_start,
-            open_end,
-        },
+            align: Align::Start,
+            side: Side::Below,
+        });
+    }
+    out
+}
+
+/// Where the labels of the instants `keep` go: all above the axis when
+/// they fit there low enough, else every other instant (by position)
+/// below it, each side then taking what the other could not place. Those
+/// that find no room are left out. `below` holds the tick labels that
+/// labels below the axis must avoid.
+fn place_instants(
+    items: &[Item],
+    keep: &[usize],
+    left: f64,
+    right: f64,
+    below: &Lanes,
+) -> Vec<Slot> {
+    let above = Lanes::new(below.lanes.len());
+    let height = |v: &[Slot]| v.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    let area: f64 = keep
+        .iter()
+        .map(|&i| (items[i].width + LABEL_GAP_X) * items[i].units as f64 * LANE_UNIT)
+        .sum();
+    // One side is tried only when the labels could fit low enough there.
+    let one_side = (area <= (right - left) * ONE_SIDE_HEIGHT)
+        .then(|| choose_slots(items, keep, left, right, &above, Side::Above).0);
+    if let Some(v) = &one_side {
+        if v.len() == keep.len() && height(v) as f64 * LANE_UNIT <= ONE_SIDE_HEIGHT {
+            return v.clone();
+        }
+    }
+    let mut by_x = keep.to_vec();
+    by_x.sort_by(|&a, &b| {
+        items[a]
+            .anchor
+            .total_cmp(&items[b].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let (mut todo, mut down) = (Vec::new(), Vec::new());
+    for (k, &i) in by_x.iter().enumerate() {
+        if k % 2 == 0 {
+            todo.push(i);
+        } else {
+            down.push(i);
+        }
+    }
+    // Up, down, then what is left up and down again on the lanes so far.
+    let mut lanes = [above, below.clone()];
+    let mut placed: Vec<Slot> = Vec::with_capacity(keep.len());
+    let mut done = vec![false; items.len()];
+    for (pass, side) in [Side::Above, Side::Below, Side::Above, Side::Below]
+        .into_iter()
+        .enumerate()
+    {
+        if pass == 1 {
+            todo.append(&mut down);
+        }
+        todo.retain(|&i| !done[i]);
+        if todo.is_empty() {
+            break;
+        }
+        let k = usize::from(side == Side::Below);
+        let (v, l) = choose_slots(items, &todo, left, right, &lanes[k], side);
+        for s in &v {
+            done[s.item] = true;
+        }
+        placed.extend(v);
+        lanes[k] = l;
+    }
+    // Two sides are worth it only if they show more, or as many lower.
+    match one_side {
+        Some(v)
+            if v.len() > placed.len()
+                || (v.len() == placed.len()
+                    && height(&v) <= height(&placed) + 2 * label_units(3)) =>
+        {
+            v
+        }
+        _ => placed,
+    }
+}
+
+/// Chooses where the labels of the instants `keep` go on one `side`,
+/// starting from the lanes `base`; those that find no room are left out.
+/// A label placed low blocks the leaders that would cross it, so the
+/// events under a label's text should be placed first. Labels hang right
+/// of their leader when there is room; or, in a run of leaders closer
+/// than a label's width, the first half hangs left and the second half
+/// right, so that the run is capped by a pyramid of labels, half as tall
+/// as a staircase. Those that hang right go right to left, those that
+/// hang left left to right. The first try that places every label wins,
+/// else the lowest of those that place the most.
+fn choose_slots(
+    items: &[Item],
+    keep: &[usize],
+    left: f64,
+    right: f64,
+    base: &Lanes,
+    side: Side,
+) -> (Vec<Slot>, Lanes) {
+    let mut desc: Vec<usize> = keep.to_vec();
+    desc.sort_by(|&a, &b| {
+        items[b]
+            .anchor
+            .total_cmp(&items[a].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let asc: Vec<usize> = desc.iter().rev().copied().collect();
+    let height = |v: &[Slot]| v.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    let mut best: Option<(Vec<Slot>, Lanes)> = None;
+    for strategy in [Hang::Right, Hang::Pyramid, Hang::Quieter] {
+        let prefer_left = match strategy {
+            Hang::Pyramid => hang_pyramids(items, &asc),
+            Hang::Quieter => hang_quieter(items, &asc),
+            Hang::Right => vec![false; items.len()],
+        };
+        let hangs_left = |i: &usize| {
+            candidates(&items[*i], left, right, prefer_left[*i])
+                .first()
+                .is_none_or(|c| c.1 == Align::End)
+        };
+        let to_left: Vec<usize> = asc.iter().copied().filter(|i| hangs_left(i)).collect();
+        let to_right: Vec<usize> = desc.iter().copied().filter(|i| !hangs_left(i)).collect();
+        let left_first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
+        let right_first: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
+        for order in [&left_first, &right_first] {
+            let (v, l) = place_labels(items, order, left, right, base, &prefer_left, side);
+            let better = best.as_ref().is_none_or(|b| {
+                v.len() > b.0.len() || (v.len() == b.0.len() && height(&v) < height(&b.0))
+            });
+            if better {
+                best = Some((v, l));
+            }
+        }
+        if let Some(b) = &best {
+            if b.0.len() == keep.len() && height(&b.0) as f64 * LANE_UNIT <= ONE_SIDE_HEIGHT {
+                break;
+            }
+        }
+    }
+    best.unwrap_or_else(|| (Vec::new(), base.clone()))
+}
+
+/// How labels choose the side of their leader they hang on.
+#[derive(Debug, Clone, Copy)]
+enum Hang {
+    /// See [`hang_pyramids`].
+    Pyramid,
+    /// See [`hang_quieter`].
+    Quieter,
+    /// Right when there is room.
+    Right,
+}
+
+/// Which labels should hang left: those with fewer leaders within their
+/// width on the left than on the right.
+fn hang_quieter(items: &[Item], asc: &[usize]) -> Vec<bool> {
+    let xs: Vec<f64> = asc.iter().map(|&i| items[i].anchor).collect();
+    let mut prefer_left = vec![false; items.len()];
+    for &i in asc {
+        let (a, w) = (items[i].anchor, items[i].width);
+        let before = xs.partition_point(|&x| x < a) - xs.partition_point(|&x| x < a - w);
+        let after = xs.partition_point(|&x| x <= a + w) - xs.partition_point(|&x| x <= a);
+        prefer_left[i] = before < after;
+    }
+    prefer_left
+}
+
+/// Which labels should hang left: in each run of leaders closer than a
+/// label's width (`asc`: by position), the first half.
+fn hang_pyramids(items: &[Item], asc: &[usize]) -> Vec<bool> {
+    // Runs of leaders closer than a label's width: the first half of a
+    // run hangs left, the second half right.
+    let reach = asc
+        .iter()
+        .map(|&i| items[i].width + LABEL_GAP_X)
+        .fold(0.0, f64::max);
+    let mut prefer_left = vec![false; items.len()];
+    let mut start = 0;
+    for k in 1..=asc.len() {
+        if k == asc.len() || items[asc[k]].anchor - items[asc[k - 1]].anchor >= reach {
+            let half = (k - start) / 2;
+            for &i in &asc[start..start + half] {
+                prefer_left[i] = true;
+            }
+            start = k;
+        }
+    }
+    prefer_left
+}
+
+/// The lanes below the axis with the tick labels in them: no label may
+/// cover one, but a leader may pass behind it (the writer draws tick
+/// labels last, on a patch of background).
+fn tick_obstacles(scale: &Scale, max_units: usize) -> Lanes {
+    let mut lanes = Lanes::new(max_units);
+    let axis = build_axis(scale, 0.0);
+    for l in axis.ticks.iter().filter_map(|t| t.label.as_ref()) {
+        let b = l.bbox();
+        let first = ((b.y - BELOW_OFFSET) / LANE_UNIT).floor().max(0.0) as usize;
+        let last = ((b.bottom() - BELOW_OFFSET) / LANE_UNIT).ceil() as usize;
+        for k in first..last.min(max_units) {
+            lanes.add(k, b.x - POLE_GAP, b.right() + POLE_GAP, false);
+        }
+    }
+    lanes
+}
+
+/// The mark of an instant on the axis at `axis_y`.
+fn on_axis(mark: &Mark, axis_y: f64) -> Mark {
+    let mut mark = mark.clone();
+    match &mut mark {
+        Mark::Dot { cy, .. } | Mark::Span { cy, .. } | Mark::Symbol { cy, .. } => *cy = axis_y,
+        Mark::Bar { y, .. } => *y = axis_y,
+    }
+    mark
+}
+
+/// The label lines of `p` from `top`, aligned at `x`, and their box.
+fn label_at(p: &Pending, x0: f64, top: f64, align: Align) -> (Vec<TextLine>, Rect) {
+    let x = match align {
+        Align::End => x0 + p.width,
+        _ => x0,
     };
-    let top = (label_bottom - (slot.lane + slot.units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
-    let (x, align) = match slot.align {
-        Align::End => (slot.x0 + p.width, Align::End),
-        _ => (slot.x0, Align::Start),
+    let align = if align == Align::End {
+        Align::End
+    } else {
+        Align::Start
     };
     let mut label = Vec::with_capacity(p.lines.len());
     let mut ly = top;
@@ -993,16 +1683,91 @@ fn event_geom(
         ly += step;
     }
     let label_box = Rect {
-        x: slot.x0,
+        x: x0,
         y: top,
         w: p.width,
         h: label_height(p.lines.len()),
     };
+    (label, label_box)
+}
+
+/// The final geometry of the instants of a placed item: their labels
+/// stacked in date order, one leader shared.
+#[allow(clippy::too_many_arguments)]
+fn instant_geoms(
+    pending: &[Pending],
+    item: &Item,
+    slot: &Slot,
+    label_bottom: f64,
+    below_top: f64,
+    axis_y: f64,
+    tags: &[String],
+    out: &mut Vec<(f64, usize, EventGeom)>,
+) {
+    let top = match slot.side {
+        Side::Above => label_bottom - (slot.lane + slot.units) as f64 * LANE_UNIT + LABEL_GAP_Y,
+        Side::Below => below_top + slot.lane as f64 * LANE_UNIT + LABEL_GAP_Y,
+    }
+    .round();
+    let group_box = Rect {
+        x: slot.x0,
+        y: top,
+        w: item.width,
+        h: stack_height(pending, &item.members),
+    };
+    let mut y = top;
+    for &i in &item.members {
+        let p = &pending[i];
+        let mark = on_axis(&p.mark, axis_y);
+        let x0 = match slot.align {
+            Align::End => slot.x0 + item.width - p.width,
+            _ => slot.x0,
+        };
+        let (label, label_box) = label_at(p, x0, y, slot.align);
+        y = (label_box.bottom() + STACK_GAP).round();
+        let pole = match slot.side {
+            Side::Above => (
+                item.anchor,
+                (group_box.bottom() + 2.0).round(),
+                mark.bbox().y,
+            ),
+            Side::Below => (item.anchor, mark.bbox().bottom(), group_box.y - 2.0),
+        };
+        let mut g = finish_geom(p, mark, label, label_box, pole, tags);
+        g.group_box = group_box;
+        out.push((p.anchor, p.index, g));
+    }
+}
+
+/// The final geometry of a placed interval: its label, then its bar, in
+/// the lanes under the axis that start at `bars_top`.
+fn interval_geom(p: &Pending, slot: &Slot, bars_top: f64, tags: &[String]) -> EventGeom {
+    let top = (bars_top + slot.lane as f64 * LANE_UNIT + LABEL_GAP_Y).round();
+    let (label, label_box) = label_at(p, slot.x0, top, Align::Start);
+    let bar_y = (label_box.bottom() + BAR_LABEL_GAP).round();
+    let mark = on_axis(&p.mark, bar_y);
+    let (bx0, bx1) = p.bar.unwrap_or((p.anchor, p.anchor));
+    let x = (bx0 + 2.0)
+        .min((bx0 + bx1) / 2.0)
+        .max(label_box.x)
+        .min(label_box.right());
+    let pole = (x, (label_box.bottom() + 1.0).round(), bar_y);
+    finish_geom(p, mark, label, label_box, pole, tags)
+}
+
+fn finish_geom(
+    p: &Pending,
+    mark: Mark,
+    label: Vec<TextLine>,
+    label_box: Rect,
+    pole: (f64, f64, f64),
+    tags: &[String],
+) -> EventGeom {
+    let e = p.event;
     let specs: Vec<DateSpec> = match e.when {
         When::On(d) => vec![d],
         When::Between { start, end } => start.into_iter().chain(end).collect(),
     };
-    let pole = (p.anchor, (label_box.bottom() + 2.0).round(), mark.bbox().y);
     EventGeom {
         id: e.id.clone(),
         title: e.title.clone(),
@@ -1017,6 +1782,7 @@ fn event_geom(
         mark,
         label,
         label_box,
+        group_box: label_box,
         pole,
     }
 }
@@ -1163,18 +1929,33 @@ struct Slot {
     x0: f64,
     /// How the text lines align in the box.
     align: Align,
+    /// Above or below the axis.
+    side: Side,
+}
+
+/// Which side of the axis a label is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Above: the leader rises from the mark.
+    Above,
+    /// Below: the leader drops from the mark, past the tick labels.
+    Below,
 }
 
 /// Where a label's box may go, most natural first: hanging right of its
-/// leader, hanging left, or pushed against the canvas edge. The leader
-/// always ends under the box.
-fn candidates(p: &Pending, left: f64, right: f64) -> Vec<(f64, Align)> {
+/// leader (or left, with `prefer_left`), hanging the other way, or pushed
+/// against the canvas edge. The leader always ends at the box.
+fn candidates(p: &Item, left: f64, right: f64, prefer_left: bool) -> Vec<(f64, Align)> {
     let w = p.width;
     let a = p.anchor;
     let mut out = Vec::with_capacity(4);
+    let mut sides = [(a - POLE_GAP, Align::Start), (a + POLE_GAP - w, Align::End)];
+    if prefer_left {
+        sides.swap(0, 1);
+    }
     for (x0, align) in [
-        (a - POLE_GAP, Align::Start),
-        (a + POLE_GAP - w, Align::End),
+        sides[0],
+        sides[1],
         (right - w, Align::End),
         (left, Align::Start),
     ] {
@@ -1186,53 +1967,185 @@ fn candidates(p: &Pending, left: f64, right: f64) -> Vec<(f64, Align)> {
     out
 }
 
-/// Places labels greedily in `order`; returns the ones that found room.
-/// Each label takes its first candidate position, or with `fallback` the
-/// candidate with the lowest free lane.
+/// Places labels greedily in `order`; those that find no room are left
+/// out. Each label takes the candidate position with the lowest free
+/// lane; when none is free, others may be lifted to make room
+/// ([`insert_band`]).
 fn place_labels(
-    pending: &[Pending],
+    items: &[Item],
     order: &[usize],
     left: f64,
     right: f64,
-    max_units: usize,
-    fallback: bool,
-) -> Vec<Slot> {
-    let mut lanes = Lanes::new(max_units);
-    let mut out = Vec::new();
+    base: &Lanes,
+    prefer_left: &[bool],
+    side: Side,
+) -> (Vec<Slot>, Lanes) {
+    let max_units = base.lanes.len();
+    let mut lanes = base.clone();
+    let mut out: Vec<Slot> = Vec::with_capacity(order.len());
+    let mut inserted = 0;
+    // The leaders still to come: a box over one of them forces that label
+    // lower, so the candidate covering the fewest wins, then the lowest.
+    let mut waiting: Vec<f64> = order.iter().map(|&i| items[i].anchor).collect();
+    waiting.sort_by(f64::total_cmp);
     for &i in order {
-        let p = &pending[i];
-        let h = label_height(p.lines.len());
-        let units = ((h + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
-        let mut cands = candidates(p, left, right);
-        if !fallback {
-            cands.truncate(1);
+        let p = &items[i];
+        let units = p.units;
+        if let Ok(at) = waiting.binary_search_by(|x| x.total_cmp(&p.anchor)) {
+            waiting.remove(at);
         }
-        let mut best: Option<(usize, f64, Align)> = None;
-        for (x0, align) in cands {
+        let covered = |x0: f64| {
+            waiting.partition_point(|&x| x <= x0 + p.width + LABEL_GAP_X)
+                - waiting.partition_point(|&x| x < x0 - LABEL_GAP_X)
+        };
+        let cands = candidates(p, left, right, prefer_left[i]);
+        let mut best: Option<(usize, usize, f64, Align)> = None;
+        for &(x0, align) in &cands {
             if let Some(k) = lowest_lane(&lanes, p.anchor, x0, x0 + p.width, units, max_units) {
-                if best.is_none_or(|b| k < b.0) {
-                    best = Some((k, x0, align));
+                let c = covered(x0);
+                if best.is_none_or(|b| (c, k) < (b.0, b.1)) {
+                    best = Some((c, k, x0, align));
                 }
             }
         }
-        let Some((k, x0, align)) = best else {
-            continue;
+        let best = best.map(|b| (b.1, b.2, b.3));
+        let slot = match best {
+            Some((k, x0, align)) => {
+                for j in 0..k {
+                    lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
+                }
+                for j in k..k + units {
+                    lanes.add(j, x0, x0 + p.width, true);
+                }
+                Slot {
+                    item: i,
+                    lane: k,
+                    units,
+                    x0,
+                    align,
+                    side,
+                }
+            }
+            None if inserted < MAX_INSERTS => {
+                let Some((at, x0, align)) = insert_band(items, &out, base, p, &cands) else {
+                    continue;
+                };
+                let slot = Slot {
+                    item: i,
+                    lane: at,
+                    units,
+                    x0,
+                    align,
+                    side,
+                };
+                lift(items, &mut out, &mut lanes, &slot);
+                inserted += 1;
+                slot
+            }
+            None => continue,
         };
-        for j in 0..k {
-            lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
-        }
-        for j in k..k + units {
-            lanes.add(j, x0, x0 + p.width, true);
-        }
-        out.push(Slot {
-            item: i,
-            lane: k,
-            units,
-            x0,
-            align,
-        });
+        out.push(slot);
     }
-    out
+    (out, lanes)
+}
+
+/// Lifts every label of `placed` from lane `new.lane` up by `new.units`
+/// lanes and puts `new` (with its leader) into the gap.
+fn lift(items: &[Item], placed: &mut [Slot], lanes: &mut Lanes, new: &Slot) {
+    let (at, u) = (new.lane, new.units);
+    let max_units = lanes.lanes.len();
+    lanes
+        .lanes
+        .splice(at..at, std::iter::repeat_n(Lane::default(), u));
+    lanes.lanes.truncate(max_units);
+    for s in placed.iter_mut() {
+        let q = &items[s.item];
+        if s.lane >= at {
+            s.lane += u;
+            for j in at..at + u {
+                lanes.add(j, q.anchor - 1.0, q.anchor + 1.0, false);
+            }
+        } else if s.lane + s.units > at {
+            // Spans the cut: it stays, its top moves back down.
+            for j in s.lane + s.units..s.lane + s.units + u {
+                lanes.remove(j, s.x0, s.x0 + q.width);
+            }
+            for j in at..at + u {
+                lanes.add(j, s.x0, s.x0 + q.width, true);
+            }
+        }
+    }
+    let p = &items[new.item];
+    for j in 0..at {
+        lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
+    }
+    for j in at..at + u {
+        lanes.add(j, new.x0, new.x0 + p.width, true);
+    }
+}
+
+/// At most this many labels per side are placed by lifting others.
+const MAX_INSERTS: usize = 1000;
+
+/// Where the label of `p`, which finds no free room, can go if every
+/// label from some lane up is lifted by its height: the lowest such lane
+/// and a candidate position. Lifting keeps the placed labels legible
+/// (their leaders only grow through the new gap), so the new label must
+/// avoid, in the gap, the leaders of the lifted labels and the labels
+/// that span the cut; and its own leader must cross no label below it.
+/// `None` when no lane works or the chart would grow too tall.
+fn insert_band(
+    items: &[Item],
+    placed: &[Slot],
+    base: &Lanes,
+    p: &Item,
+    cands: &[(f64, Align)],
+) -> Option<(usize, f64, Align)> {
+    let max_units = base.lanes.len();
+    let used = placed.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    if used + p.units > max_units {
+        return None;
+    }
+    // Below the axis the tick labels stay where they are: no cut under them.
+    let floor = base
+        .lanes
+        .iter()
+        .rposition(|l| !l.items.is_empty())
+        .map_or(0, |k| k + 1);
+    let mut cuts: Vec<usize> = placed
+        .iter()
+        .map(|s| s.lane)
+        .filter(|&l| l >= floor)
+        .collect();
+    cuts.push(floor);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let hits = |a: f64, b: f64, x0: f64, x1: f64| a <= x1 && x0 <= b;
+    for at in cuts.into_iter().filter(|&at| at + p.units <= max_units) {
+        let (pa, pb) = (p.anchor - 1.0, p.anchor + 1.0);
+        let pole_blocked = placed.iter().any(|s| {
+            let q = &items[s.item];
+            s.lane < at && hits(pa, pb, s.x0, s.x0 + q.width)
+        });
+        if pole_blocked || (0..at).any(|j| base.blocked(j, pa, pb, false)) {
+            continue;
+        }
+        for &(x0, align) in cands {
+            let (a, b) = (x0 - LABEL_GAP_X, x0 + p.width + LABEL_GAP_X);
+            let blocked = placed.iter().any(|s| {
+                let q = &items[s.item];
+                if s.lane >= at {
+                    hits(a, b, q.anchor - 1.0, q.anchor + 1.0)
+                } else {
+                    s.lane + s.units > at && hits(a, b, s.x0, s.x0 + q.width)
+                }
+            });
+            if !blocked {
+                return Some((at, x0, align));
+            }
+        }
+    }
+    None
 }
 
 /// The lowest lane where a label box `[bx0, bx1]` of `units` lanes fits,

@@ -279,9 +279,6 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
                 vec![p(t.x, axis.y), p(t.x, axis.y + 4.0)],
                 style,
             ))?;
-            if let Some(l) = &t.label {
-                text(&root, l, c)?;
-            }
         }
         end(doc);
         end(doc);
@@ -310,6 +307,21 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
             }
             end(doc);
             end(doc);
+        }
+        end(doc);
+    }
+
+    if let Some(axis) = &chart.axis {
+        // Tick labels last, each on a patch of background, so that a
+        // leader going down passes behind them.
+        group(doc, "tick-labels", None);
+        for l in axis.ticks.iter().filter_map(|t| t.label.as_ref()) {
+            let b = l.bbox();
+            root.draw(&Rectangle::new(
+                [p(b.x - 1.0, b.y), p(b.right() + 1.0, b.bottom())],
+                c.background.filled(),
+            ))?;
+            text(&root, l, c)?;
         }
         end(doc);
     }
