@@ -6,22 +6,39 @@
 //! directly (labels never overlap each other, the marks or the canvas edge).
 //!
 //! From top to bottom a chart has a title, an optional note (`+312 more
-//! events not shown`), the label area, the interval bars, the time axis with
-//! the instants on it, the tick labels and a legend.
+//! events not shown`), the labels above the axis, the time axis with the
+//! instants on it and the tick labels, the labels below the axis, the
+//! intervals and a legend. Width is fixed; the chart grows taller as it
+//! needs (up to about 4000 px), because height is free in a report.
 //!
 //! - The axis is a piecewise-linear [`scale::Scale`]: long empty stretches
 //!   are cut out and shown as breaks.
 //! - Instants sit on the axis: a dot for a day, a bracket spanning the month
 //!   (year, decade…) when it is wide enough, otherwise a diamond (month) or
-//!   a square (coarser). Intervals are bars above the axis, stacked in lanes
-//!   when they overlap; an open end runs to the edge of the chart with an
-//!   arrow.
-//! - Each event gets a label, the date as people write it and the title
-//!   wrapped to at most three lines, set on a thin leader line that rises
-//!   from its mark to just under the label. Labels are packed into lanes of
-//!   [`LANE_UNIT`] pixels, lowest lane first, so that no label touches
-//!   another label or another label's leader; a label that finds no room
-//!   below the height limit is left out and counted in the note.
+//!   a square (coarser).
+//! - Intervals are bars in lanes under the axis, each with its label just
+//!   over the start of the bar, packed greedily by start (a bar and its
+//!   label take the first lanes where neither touches another); an open end
+//!   runs to the edge of the chart with an arrow.
+//! - Each instant gets a label, the date as people write it and the title
+//!   wrapped (three lines at most, fewer on crowded charts), set on a thin
+//!   leader line from its mark. Labels are packed into lanes of
+//!   [`LANE_UNIT`] pixels, nearest the axis first, so that no label touches
+//!   another label or another label's leader: leaders pass *between* the
+//!   labels of lower lanes. A label covering a leader forces that leader's
+//!   label nearer the axis, so in a run of close leaders the labels hang
+//!   away from each other (a pyramid rather than a staircase), and each
+//!   label takes the position that covers the fewest leaders still to
+//!   come. When one side grows tall, every other instant goes below the
+//!   axis (its leader passes behind the tick labels).
+//! - Instants within [`SHARE_LEADER`] pixels share one leader and a stack
+//!   of labels. A label that finds no room lifts the labels above some lane
+//!   to make room, or joins the stack of a neighbour within
+//!   [`MERGE_REACH`] pixels.
+//! - Only when the room runs out ([`MAX_LABEL_HEIGHT`] per side,
+//!   [`MAX_INTERVAL_HEIGHT`] of intervals) are events left out, and counted
+//!   in the note: the least confident first, each tag in turn, spread over
+//!   time.
 //!
 //! ```
 //! use timeline::date::Date;
