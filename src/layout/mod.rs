@@ -1028,8 +1028,8 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         .clamp(110.0, 260.0)
         .min((right - left) / 2.0 - 2.0 * POLE_GAP);
     let title_lines = match dated.len() {
-        0..=40 => LABEL_MAX_LINES,
-        41..=100 => 2,
+        0..=20 => LABEL_MAX_LINES,
+        21..=100 => 2,
         _ => 1,
     };
     let mut pending: Vec<Pending> = Vec::with_capacity(dated.len());
