@@ -361,7 +361,16 @@ impl Grammar {
             // Longest span wins; on a tie, the longer match with lookaheads
             // (so `neg.dateline` beats `date.month_day`), then file order.
             let mut best: Option<(usize, usize, usize, Vec<Option<Cap>>)> = None;
-            for &r in merge_sorted(words, nums).iter() {
+            let merged;
+            let candidates: &[usize] = if nums.is_empty() {
+                words
+            } else if words.is_empty() {
+                nums
+            } else {
+                merged = merge_sorted(words, nums);
+                &merged
+            };
+            for &r in candidates {
                 let rule = &self.rules[r];
                 if let Some((end, full, caps)) = self.rule_match(rule, toks, i) {
                     if best
