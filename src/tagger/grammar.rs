@@ -40,8 +40,13 @@ pub enum Dir {
 pub enum Anchor {
     /// The document creation time ("two years ago").
     Dct,
-    /// The last mentioned date ("a year earlier", "the previous day").
+    /// The last mentioned date ("the previous day", "the following year").
     Reference,
+    /// The reporting period: for years, the DCT, but a quarter mentioned
+    /// last keeps its granularity ("the third quarter ... a year ago" is the
+    /// third quarter a year before); for finer units, the last mentioned
+    /// date ("a day earlier").
+    Period,
 }
 
 /// An underspecified value, as the grammar reads it.
@@ -244,7 +249,9 @@ impl Grammar {
                 Class::MonthNum if d <= 2 && (1..=12).contains(&v) => Some((i + 1, Sem::Int(v))),
                 Class::Hour if d <= 2 && (0..=23).contains(&v) => Some((i + 1, Sem::Int(v))),
                 Class::Minute if d == 2 && (0..=59).contains(&v) => Some((i + 1, Sem::Int(v))),
-                Class::Num | Class::Count if d <= 6 => Some((i + 1, Sem::Int(v))),
+                Class::Num if d <= 6 => Some((i + 1, Sem::Int(v))),
+                // Counted units are small: `1988 quarter` is not 1988 quarters.
+                Class::Count if d <= 3 => Some((i + 1, Sem::Int(v))),
                 Class::Ordinal if d <= 3 && ordinal_suffix(i + 1) => Some((i + 2, Sem::Int(v))),
                 Class::Decade if v % 10 == 0 && (d == 4 || d == 2) => {
                     let year = if d == 2 { 1900 + v } else { v };
@@ -590,6 +597,7 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 Unit::Century if amount.is_some() => {
                     (amount.map(|a| a.saturating_mul(100)), Unit::Year)
                 }
+                Unit::Quarter => (amount.map(|a| a.saturating_mul(3)), Unit::Month),
                 u => (amount, u),
             };
             Spec::Fixed(Value::Duration(Duration { amount, unit }))
@@ -597,10 +605,10 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
         Builder::Rel => {
             let Some(unit) = unit else { return Vec::new() };
             let offset = int("offset").unwrap_or(0).clamp(-10_000, 10_000) as i32;
-            let anchor = if syms.get("anchor") == Some(&"ref") {
-                Anchor::Reference
-            } else {
-                Anchor::Dct
+            let anchor = match syms.get("anchor") {
+                Some(&"ref") => Anchor::Reference,
+                Some(&"period") => Anchor::Period,
+                _ => Anchor::Dct,
             };
             let time = match args.get("part") {
                 Some(Sem::Part(p)) => Some(TimeOfDay::Part(*p)),

@@ -242,6 +242,7 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ("sets", include_str!("rules/sets.words")),
     ("vague", include_str!("rules/vague.words")),
     ("tense", include_str!("rules/tense.words")),
+    ("zones", include_str!("rules/zones.words")),
 ];
 
 /// The rule files compiled into the binary: (name, rules, examples).
