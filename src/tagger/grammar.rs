@@ -658,6 +658,34 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 draft(year(b), s2, e2, Some(RangeRole::End)),
             ];
         }
+        Builder::DayRange => {
+            let (Some(a), Some(b)) = (int("from"), int("to")) else {
+                return Vec::new();
+            };
+            if b <= a {
+                return Vec::new();
+            }
+            let span_of = |k: &str| {
+                rule.args.iter().find_map(|(key, a)| match a {
+                    Arg::Capture(i, _) if key == k => caps[*i].map(|c| (c.start, c.end)),
+                    _ => None,
+                })
+            };
+            let (Some((_, e1)), Some((s2, _))) = (span_of("from"), span_of("to")) else {
+                return Vec::new();
+            };
+            let mut first = args.clone();
+            first.insert("day", Sem::Int(a));
+            let mut second = args.clone();
+            second.insert("day", Sem::Int(b));
+            let (Some(x), Some(y)) = (date_spec(&first, &syms), date_spec(&second, &syms)) else {
+                return Vec::new();
+            };
+            return vec![
+                draft(x, start, e1, Some(RangeRole::Start)),
+                draft(y, s2, end, Some(RangeRole::End)),
+            ];
+        }
         Builder::Reject => return Vec::new(),
         Builder::Date => match date_spec(&args, &syms) {
             Some(s) => s,

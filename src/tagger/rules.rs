@@ -57,6 +57,8 @@
 //! * `set`: `amount unit` — a recurrence.
 //! * `ref`: `which=PRESENT|PAST|FUTURE`.
 //! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
+//! * `dayrange`: `month from to year` — two linked days (`Dec. 12-14`,
+//!   `23–25 October 2023`).
 //! * `none`: a negative rule; the match is consumed and yields nothing
 //!   (`6-year-old` is an age, not a duration).
 
@@ -188,6 +190,8 @@ pub enum Builder {
     Ref,
     /// `yearrange`
     YearRange,
+    /// `dayrange`
+    DayRange,
     /// `none`: a negative rule; the match is consumed and yields nothing
     /// (`6-year-old`).
     Reject,
@@ -576,6 +580,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             Some("ref") => Builder::Ref,
             Some("yearrange") => Builder::YearRange,
             Some("none") => Builder::Reject,
+            Some("dayrange") => Builder::DayRange,
             other => {
                 return Err(err(
                     file,
