@@ -1,7 +1,58 @@
 //! Events: dated statements turned into timeline events.
+//!
+//! [`extract`] reads one article and the tagger's [`Tagged`] expressions and
+//! builds one [`Event`] per dated happening; [`merge`] joins the events of
+//! several articles. The steps:
+//!
+//! 1. **Sentences.** The body is split into sentences and paragraphs that
+//!    survive hard-wrapped lines, abbreviations (`Dr.`, `H.E.`, `Nov.`),
+//!    curly quotes and header lines or bylines (which never yield events).
+//! 2. **Dates.** Each expression becomes a candidate [`When`] at the
+//!    precision the text gives (`2021-09` stays a month):
+//!    * a point date → `When::On` (rule `event.date`);
+//!    * two ends linked by the tagger (`from 1991 to 2020`, `between X and
+//!      Y`, `X–Y`) → `When::Between` (`event.range`);
+//!    * `since X` → open end, `until Y` → open start (`event.open`);
+//!    * a duration with a happening (`the 44-day war`) and an anchor that
+//!      ends or starts the same kind of happening (`The war concluded ... on
+//!      November 10, 2020`), in the same paragraph or naming the same noun →
+//!      an *inferred* interval (`event.duration_anchor`);
+//!    * an undated happening that is ongoing (`The ongoing visit ...`) or in
+//!      the present tense in the lead paragraph → the document date,
+//!      *inferred* (`event.ongoing`).
+//!
+//!    Vague references (`in the past`, `recently`), latent matches (a bare
+//!    number), durations without an anchor and unresolved relative dates are
+//!    dropped, with the reason recorded in [`Extraction::explanation`].
+//! 3. **Titles.** A short extractive headline from the clause that holds
+//!    the date (see `title.rs`).
+//! 4. **Merge.** Statements with the same date about the same kind of
+//!    happening become one event with all their sources; ids are
+//!    `e-<date>-<slug>`, unique.
+//!
+//! Word lists live in `src/events/words/*.txt`.
+//!
+//! ```
+//! use timeline::events::{extract, Article};
+//! use timeline::tagger::Tagged;
+//! // Without expressions there are no events.
+//! let x = extract(Article { name: "a.txt", text: "Nothing happened." }, &Tagged::default());
+//! assert!(x.events.is_empty());
+//! ```
 
-use crate::tagger::Tagged;
-use crate::timeline::Event;
+mod lexicon;
+mod merge;
+mod text;
+mod title;
+
+pub use merge::event_id;
+
+use crate::date::{Date, DateSpec};
+use crate::tagger::timex::{Modifier, RangeRole, Unit};
+use crate::tagger::{DctSource, Tagged, Timex, TimexType, Value};
+use crate::timeline::{Event, Source, When};
+use lexicon::Lexicon;
+use text::{Sentence, Tok};
 
 /// One input article.
 #[derive(Debug, Clone, Copy)]
@@ -22,14 +73,625 @@ pub struct Extraction {
     pub explanation: Vec<String>,
 }
 
+/// How an anchor sentence relates to its happening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AnchorKind {
+    /// "The war concluded ..."
+    End,
+    /// "The war began ..."
+    Start,
+}
+
+/// A dated statement that can anchor a duration.
+#[derive(Debug, Clone)]
+struct Anchor {
+    kind: AnchorKind,
+    /// The happening word before the verb, lowercased ("war").
+    noun: String,
+    /// Its class ("conflict").
+    class: String,
+}
+
+/// A candidate event from one sentence.
+#[derive(Debug, Clone)]
+struct Candidate {
+    when: When,
+    inferred: bool,
+    confidence: f64,
+    sentence: usize,
+    title: String,
+    rules: Vec<String>,
+    anchor: Option<Anchor>,
+}
+
+/// A dropped expression and why.
+struct Drop {
+    start: usize,
+    reason: String,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    sentences: Vec<Sentence>,
+    toks: Vec<Vec<Tok<'a>>>,
+    /// Per sentence: the expression lines for `--explain`.
+    expressions: Vec<Vec<String>>,
+    drops: Vec<Drop>,
+}
+
+impl Ctx<'_> {
+    fn snippet(&self, t: &Timex) -> &str {
+        self.text.get(t.start..t.end).unwrap_or("")
+    }
+
+    fn drop(&mut self, t: &Timex, reason: impl Into<String>) {
+        let reason = format!(
+            "dropped {:?} ({}) at line {}: {}",
+            self.snippet(t),
+            t.value,
+            line_of(self.text, t.start),
+            reason.into()
+        );
+        self.drops.push(Drop {
+            start: t.start,
+            reason,
+        });
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    1 + text.get(..byte).map_or(0, |s| s.matches('\n').count())
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+fn spec(date: Date, modifier: Option<Modifier>) -> DateSpec {
+    DateSpec {
+        date,
+        approximate: modifier.is_some_and(Modifier::is_approximate),
+        uncertain: false,
+    }
+}
+
+fn base_confidence(d: &Date) -> f64 {
+    match d.precision() {
+        crate::date::Precision::Day => 0.9,
+        crate::date::Precision::Month => 0.85,
+        crate::date::Precision::Year => 0.75,
+        _ => 0.6,
+    }
+}
+
+/// Whether a year-valued expression is really a number: part of a model
+/// name (`JF-17`) or a count (`300 settlements`).
+fn is_number_not_date(text: &str, t: &Timex) -> bool {
+    let s = text.get(t.start..t.end).unwrap_or("");
+    if !s.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let before = text.get(..t.start).and_then(|b| b.chars().last());
+    let after = text.get(t.end..).and_then(|a| a.chars().next());
+    before.is_some_and(|c| c == '-' || c.is_alphanumeric())
+        || after.is_some_and(|c| c == '-' || c.is_alphanumeric())
+}
+
+/// Finds the anchor verb of a sentence, with the happening noun before it.
+fn find_anchor(toks: &[Tok<'_>], lex: &Lexicon) -> Option<Anchor> {
+    for (i, t) in toks.iter().enumerate() {
+        let lower = t.lower();
+        let kind = if lex.end_verbs.contains(&lower) {
+            AnchorKind::End
+        } else if lex.start_verbs.contains(&lower) {
+            AnchorKind::Start
+        } else {
+            continue;
+        };
+        let noun = toks[..i]
+            .iter()
+            .rev()
+            .take(6)
+            .find(|t| lex.happening_noun_class(t.text).is_some())?;
+        let class = lex.happening_noun_class(noun.text)?.to_string();
+        return Some(Anchor {
+            kind,
+            noun: noun.lower(),
+            class,
+        });
+    }
+    None
+}
+
+fn lemma(w: &str) -> String {
+    let w = w.to_lowercase();
+    w.strip_suffix('s').map_or(w.clone(), str::to_string)
+}
+
+/// Shifts a date by a duration: `sign` -1 to go back, +1 forward.
+fn shift(anchor: &Date, amount: u32, unit: Unit, sign: i32) -> Option<Date> {
+    use chrono::{Datelike, Days, Months};
+    let day = if sign < 0 {
+        anchor.last_day()
+    } else {
+        anchor.first_day()
+    };
+    let shifted = match unit {
+        Unit::Day | Unit::Week => {
+            let n = u64::from(amount) * if unit == Unit::Week { 7 } else { 1 };
+            if sign < 0 {
+                day.checked_sub_days(Days::new(n))?
+            } else {
+                day.checked_add_days(Days::new(n))?
+            }
+        }
+        Unit::Month | Unit::Year => {
+            let n = amount * if unit == Unit::Year { 12 } else { 1 };
+            if sign < 0 {
+                day.checked_sub_months(Months::new(n))?
+            } else {
+                day.checked_add_months(Months::new(n))?
+            }
+        }
+        _ => return None,
+    };
+    Some(match anchor.precision() {
+        crate::date::Precision::Day => Date::Day(shifted),
+        crate::date::Precision::Month => Date::month(shifted.year(), shifted.month()).ok()?,
+        _ => Date::year(shifted.year()).ok()?,
+    })
+}
+
 /// Builds the events of `article` from its tagged expressions.
 pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
-    let _ = (article, tagged);
-    Extraction::default()
+    let lex = Lexicon::get();
+    let text = article.text;
+    let dct_span = tagged.dct.as_ref().and_then(|d| match &d.source {
+        DctSource::Document { start, end, .. } => Some((*start, *end)),
+        DctSource::Given => None,
+    });
+    let seg = text::segment(text, lex, dct_span);
+    let toks: Vec<Vec<Tok<'_>>> = seg
+        .sentences
+        .iter()
+        .map(|s| text::tokens(text, s.start, s.end, lex))
+        .collect();
+    let n = seg.sentences.len();
+    let mut cx = Ctx {
+        text,
+        sentences: seg.sentences,
+        toks,
+        expressions: vec![Vec::new(); n],
+        drops: Vec::new(),
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut durations: Vec<(usize, usize)> = Vec::new(); // (timex index, sentence)
+    let timexes = &tagged.timexes;
+    let mut dated_sentence = vec![false; n];
+
+    for (ti, t) in timexes.iter().enumerate() {
+        let Some(si) = cx
+            .sentences
+            .iter()
+            .position(|s| t.start >= s.start && t.start < s.end)
+        else {
+            let why = if t.start < seg.body_start {
+                "in the header, not an event sentence"
+            } else {
+                "outside any sentence"
+            };
+            cx.drop(t, why);
+            continue;
+        };
+        let expr = format!("{:?} = {} <- {}", cx.snippet(t), t.value, t.derivation.rule);
+        cx.expressions[si].push(expr);
+        if let Some(link) = t.range {
+            if link.role == RangeRole::End
+                && timexes.get(link.partner).is_some_and(|p| p.range.is_some())
+            {
+                continue; // handled with its start
+            }
+        }
+        // A linked interval ("from 1991 to 2020") is context enough for
+        // ends the tagger found weak on their own.
+        let linked = t
+            .range
+            .is_some_and(|l| timexes.get(l.partner).is_some_and(|p| p.range.is_some()));
+        if t.latent && !linked {
+            cx.drop(t, "latent (a weak match such as a bare number or month)");
+            continue;
+        }
+        if t.kind == TimexType::Set {
+            cx.drop(t, "a recurrence, not a happening");
+            continue;
+        }
+        match t.value {
+            Value::Ref(_) => {
+                cx.drop(t, "vague reference, not anchored to a date");
+                continue;
+            }
+            Value::Relative { .. } => {
+                cx.drop(t, "relative date left unresolved (no document date)");
+                continue;
+            }
+            Value::Duration(_) => {
+                durations.push((ti, si));
+                continue;
+            }
+            Value::Point(_) => {}
+        }
+        let Some((d0, d1)) = t.value.as_range() else {
+            cx.drop(t, "underspecified date");
+            continue;
+        };
+        if d0.precision() == crate::date::Precision::Year && is_number_not_date(text, t) {
+            cx.drop(t, "a number, not a date");
+            continue;
+        }
+        let toks = &cx.toks[si];
+        let mut rules = vec![t.derivation.rule.clone()];
+        // Interval ends linked by the tagger.
+        let partner = t
+            .range
+            .filter(|l| l.role == RangeRole::Start)
+            .and_then(|l| timexes.get(l.partner));
+        let (when, span, event_rule, mut conf) = if let Some(p) = partner {
+            let Some((_, e1)) = p.value.as_range() else {
+                cx.drop(t, "interval end is underspecified");
+                continue;
+            };
+            if p.derivation.rule != t.derivation.rule {
+                rules.push(p.derivation.rule.clone());
+            }
+            let when = When::Between {
+                start: Some(spec(d0, t.modifier)),
+                end: Some(spec(e1, p.modifier)),
+            };
+            let conf = if t.latent || p.latent { 0.75 } else { 0.85 };
+            (when, (t.start, p.end.max(t.end)), "event.range", conf)
+        } else {
+            let first = toks.iter().position(|k| k.end > t.start);
+            let prev = first
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| toks[i].lower())
+                .unwrap_or_default();
+            let since = lex.since_words.contains(&prev) || t.modifier == Some(Modifier::After);
+            let until = lex.until_words.contains(&prev) || t.modifier == Some(Modifier::Before);
+            if since {
+                let when = When::Between {
+                    start: Some(spec(d0, t.modifier)),
+                    end: None,
+                };
+                (
+                    when,
+                    (t.start, t.end),
+                    "event.open",
+                    base_confidence(&d0) - 0.1,
+                )
+            } else if until {
+                let when = When::Between {
+                    start: None,
+                    end: Some(spec(d1, t.modifier)),
+                };
+                (
+                    when,
+                    (t.start, t.end),
+                    "event.open",
+                    base_confidence(&d1) - 0.1,
+                )
+            } else if d0 == d1 {
+                (
+                    When::On(spec(d0, t.modifier)),
+                    (t.start, t.end),
+                    "event.date",
+                    base_confidence(&d0),
+                )
+            } else {
+                let when = When::Between {
+                    start: Some(spec(d0, t.modifier)),
+                    end: Some(spec(d1, t.modifier)),
+                };
+                (
+                    when,
+                    (t.start, t.end),
+                    "event.date",
+                    base_confidence(&d0) - 0.05,
+                )
+            }
+        };
+        if t.modifier.is_some_and(Modifier::is_approximate) {
+            conf -= 0.1;
+        }
+        let Some(phrase) = title::date_phrase(toks, span, lex) else {
+            cx.drop(t, "no words around the date");
+            continue;
+        };
+        let Some(title) = title::clause_title(toks, &[phrase], phrase.start) else {
+            cx.drop(t, "no happening in its clause");
+            continue;
+        };
+        rules.push(event_rule.to_string());
+        dated_sentence[si] = true;
+        // One event per date per sentence.
+        if let Some(c) = cands
+            .iter_mut()
+            .find(|c| c.sentence == si && c.when == when)
+        {
+            for r in rules {
+                if !c.rules.contains(&r) {
+                    c.rules.push(r);
+                }
+            }
+            cx.drop(t, "same date as another expression of the sentence");
+            continue;
+        }
+        let anchor = find_anchor(toks, lex);
+        cands.push(Candidate {
+            when,
+            inferred: false,
+            confidence: conf,
+            sentence: si,
+            title,
+            rules,
+            anchor,
+        });
+    }
+
+    // Durations anchored to a dated end (or start) of the same happening.
+    for (ti, si) in durations {
+        let t = &timexes[ti];
+        let Value::Duration(dur) = t.value else {
+            continue;
+        };
+        let toks = &cx.toks[si];
+        let Some(amount) = dur.amount else {
+            cx.drop(t, "vague duration");
+            continue;
+        };
+        let Some(phrase) = title::date_phrase(toks, (t.start, t.end), lex) else {
+            continue;
+        };
+        // The happening: the noun phrase after an attributive duration
+        // ("the 44-day war"), else the nearest happening word before it.
+        let attributive = title::duration_title(toks, phrase);
+        let (title, head) = match attributive.clone() {
+            Some((title, head)) if lex.happening_noun_class(&head).is_some() => (Some(title), head),
+            Some((_, head)) if toks.get(phrase.end).is_some_and(|k| k.lower() == "of") => {
+                cx.drop(t, format!("duration of {head:?}, not a happening"));
+                continue;
+            }
+            _ => {
+                let predicate = toks[phrase.start].lower() == "for"
+                    || phrase.start > 0
+                        && lex.lasted_words.contains(&toks[phrase.start - 1].lower());
+                let head = toks[..phrase.start]
+                    .iter()
+                    .filter(|_| predicate)
+                    .rev()
+                    .find(|k| lex.happening_noun_class(k.text).is_some())
+                    .map(Tok::lower);
+                // Other dates of the sentence leave the title.
+                let others: Vec<title::DatePhrase> = timexes
+                    .iter()
+                    .filter(|o| matches!(o.value, Value::Point(_)))
+                    .filter(|o| o.start >= cx.sentences[si].start && o.end <= cx.sentences[si].end)
+                    .filter_map(|o| title::date_phrase(toks, (o.start, o.end), lex))
+                    .collect();
+                match head {
+                    Some(h) => (title::clause_title(toks, &others, phrase.start), h),
+                    None => {
+                        let why = match attributive {
+                            Some((_, h)) => format!("duration of {h:?}, not a happening"),
+                            None => "duration without a happening".to_string(),
+                        };
+                        cx.drop(t, why);
+                        continue;
+                    }
+                }
+            }
+        };
+        let Some(title) = title else {
+            cx.drop(t, "duration without a happening");
+            continue;
+        };
+        let class = lex
+            .happening_noun_class(&head)
+            .unwrap_or_default()
+            .to_string();
+        let para = cx.sentences[si].paragraph;
+        let anchor = cands
+            .iter()
+            .filter(|c| matches!(c.when, When::On(_)))
+            .filter_map(|c| c.anchor.as_ref().map(|a| (c, a)))
+            .filter(|(c, a)| {
+                a.class == class
+                    && (cx.sentences[c.sentence].paragraph == para
+                        || lemma(&a.noun) == lemma(&head))
+            })
+            .min_by_key(|(c, _)| (c.sentence.abs_diff(si), c.sentence));
+        let Some((ac, a)) = anchor else {
+            cx.drop(
+                t,
+                format!("duration of {head:?} without a dated end or start of the same happening"),
+            );
+            continue;
+        };
+        let When::On(ad) = ac.when else { continue };
+        let (sign, kind) = match a.kind {
+            AnchorKind::End => (-1, a.kind),
+            AnchorKind::Start => (1, a.kind),
+        };
+        let Some(other) = shift(&ad.date, amount, dur.unit, sign) else {
+            cx.drop(t, "duration unit too small for the anchor's date");
+            continue;
+        };
+        let approx = t.modifier.is_some_and(Modifier::is_approximate);
+        let other = DateSpec {
+            date: other,
+            approximate: approx || ad.approximate,
+            uncertain: false,
+        };
+        let when = match kind {
+            AnchorKind::End => When::Between {
+                start: Some(other),
+                end: Some(ad),
+            },
+            AnchorKind::Start => When::Between {
+                start: Some(ad),
+                end: Some(other),
+            },
+        };
+        let same_noun = lemma(&a.noun) == lemma(&head);
+        // An anchor in the same sentence is the interval's own end: absorb it.
+        let absorbed = (ac.sentence == si).then_some(ac.when);
+        let mut rules = vec![t.derivation.rule.clone()];
+        rules.extend(
+            ac.rules
+                .iter()
+                .filter(|r| !r.starts_with("event."))
+                .cloned(),
+        );
+        rules.push("event.duration_anchor".to_string());
+        if let Some(aw) = absorbed {
+            cands.retain(|c| !(c.sentence == si && c.when == aw));
+        }
+        cands.push(Candidate {
+            when,
+            inferred: true,
+            confidence: if same_noun { 0.65 } else { 0.6 },
+            sentence: si,
+            title,
+            rules,
+            anchor: None,
+        });
+    }
+
+    // Ongoing happenings dated by the document date.
+    if let Some(dct) = &tagged.dct {
+        let dct_rule = match &dct.source {
+            DctSource::Document { rule, .. } => rule.clone(),
+            DctSource::Given => "dct.given".to_string(),
+        };
+        let lead = cx.sentences.first().map_or(0, |s| s.paragraph);
+        for (si, &dated) in dated_sentence.iter().enumerate() {
+            if dated {
+                continue;
+            }
+            let toks = &cx.toks[si];
+            let found = toks.iter().enumerate().find(|(i, k)| {
+                let Some(class) = lex.happening_noun_class(k.text) else {
+                    return false;
+                };
+                if !lex.present_classes.iter().any(|c| c == class) || k.is_capitalized() && *i > 0 {
+                    return false;
+                }
+                let marked = toks[i.saturating_sub(2)..*i]
+                    .iter()
+                    .any(|p| lex.present_markers.contains(&p.lower()));
+                let present = cx.sentences[si].paragraph == lead
+                    && toks[i + 1..]
+                        .iter()
+                        .take_while(|p| p.is_word() || p.text == "'")
+                        .take(8)
+                        .any(|p| lex.present_verbs.contains(&p.lower()));
+                marked || present
+            });
+            let Some((ni, _)) = found else { continue };
+            let Some(title) = title::happening_title(toks, ni) else {
+                continue;
+            };
+            cands.push(Candidate {
+                when: When::On(DateSpec::exact(Date::Day(dct.date))),
+                inferred: true,
+                confidence: 0.6,
+                sentence: si,
+                title,
+                rules: vec![dct_rule.clone(), "event.ongoing".to_string()],
+                anchor: None,
+            });
+        }
+    }
+
+    let events: Vec<Event> = cands
+        .iter()
+        .map(|c| {
+            let s = &cx.sentences[c.sentence];
+            Event {
+                id: String::new(),
+                when: c.when,
+                title: c.title.clone(),
+                tags: Vec::new(),
+                inferred: c.inferred,
+                confidence: Some((c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0),
+                sources: vec![Source {
+                    file: article.name.to_string(),
+                    line: s.line,
+                    span: (char_offset(text, s.start), char_offset(text, s.end)),
+                    quote: s.quote(text),
+                    rules: c.rules.clone(),
+                }],
+            }
+        })
+        .collect();
+    let before = events.len();
+    let events = merge(events);
+    let mut explanation = Vec::new();
+    for e in &events {
+        let when = match e.when {
+            When::On(d) => d.to_string(),
+            When::Between { start, end } => format!(
+                "{}/{}",
+                start.map_or("..".to_string(), |d| d.to_string()),
+                end.map_or("..".to_string(), |d| d.to_string())
+            ),
+        };
+        explanation.push(format!(
+            "event {} [{}{}] {:?} (confidence {})",
+            e.id,
+            when,
+            if e.inferred { ", inferred" } else { "" },
+            e.title,
+            e.confidence.map_or("-".to_string(), |c| format!("{c:.2}"))
+        ));
+        for s in &e.sources {
+            explanation.push(format!("  line {}: {:?}", s.line, s.quote));
+            if let Some(si) = cx
+                .sentences
+                .iter()
+                .position(|x| char_offset(text, x.start) == s.span.0)
+            {
+                for x in &cx.expressions[si] {
+                    explanation.push(format!("    expression {x}"));
+                }
+            }
+            explanation.push(format!("    rules {}", s.rules.join(", ")));
+        }
+    }
+    if before > events.len() {
+        explanation.push(format!(
+            "merged {} duplicate statement(s) into existing events",
+            before - events.len()
+        ));
+    }
+    cx.drops.sort_by_key(|d| d.start);
+    explanation.extend(cx.drops.into_iter().map(|d| d.reason));
+    Extraction {
+        events,
+        explanation,
+    }
 }
 
 /// Merges events from several articles: statements about the same happening
 /// become one event with all their sources; the result is sorted by date.
+///
+/// Two events are the same happening when they have the same [`When`] and
+/// the same kind of happening in their title (the first word of their title
+/// found in `words/happenings.txt`, e.g. `visit`, `drills`; titles without
+/// one must have the same content words). The merged event keeps the best
+/// title (most confident, then 3–12 words, then shortest), all sources and
+/// tags, the highest confidence, and is `inferred` only if all its
+/// statements were. `merge` is associative and commutative; ids are
+/// reassigned: `e-<date>-<slug>`, unique.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    events
+    merge::merge(events)
 }
