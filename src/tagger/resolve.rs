@@ -247,7 +247,16 @@ impl Resolver {
     /// Resolves one spec; returns the value and a note on how.
     pub fn resolve(&mut self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
         let (value, note) = self.resolve_inner(spec, tense);
-        if let Value::Point(p) = value {
+        // Comparisons with the reporting period ("a year ago") do not move
+        // the reference: two in a row both count from the same period.
+        let comparison = matches!(
+            spec,
+            Spec::Shift {
+                anchor: Anchor::Period,
+                ..
+            }
+        );
+        if let (Value::Point(p), false) = (value, comparison) {
             if p.year.is_some() && p.span == YearSpan::Year {
                 self.last = Some(p);
             }
