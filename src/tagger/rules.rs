@@ -247,6 +247,7 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ("vague", include_str!("rules/vague.words")),
     ("tense", include_str!("rules/tense.words")),
     ("zones", include_str!("rules/zones.words")),
+    ("decades", include_str!("rules/decades.words")),
 ];
 
 /// The rule files compiled into the binary: (name, rules, examples).
