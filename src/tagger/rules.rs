@@ -16,7 +16,7 @@
 //! # Rules (`*.rules`)
 //!
 //! ```text
-//! rule date.month_day_year: @month! "."? #day ","? #year => DATE date month=$1 day=$3 year=$5
+//! rule date.month_day_year: @months! #day ","? #year => DATE date month=$1 day=$2 year=$4
 //! ```
 //!
 //! A rule has a unique name, a pattern and a production. Pattern elements:
