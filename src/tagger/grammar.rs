@@ -604,7 +604,28 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
         }
         Builder::Rel => {
             let Some(unit) = unit else { return Vec::new() };
-            let offset = int("offset").unwrap_or(0).clamp(-10_000, 10_000) as i32;
+            let mut offset = int("offset").unwrap_or(0).clamp(-10_000, 10_000) as i32;
+            // Counted decades and centuries ("two decades ago", "a century
+            // later") are years; "the last decade" stays a decade.
+            let counted = rule
+                .args
+                .iter()
+                .any(|(k, a)| k == "offset" && matches!(a, Arg::Capture(..)));
+            let mut unit = unit;
+            let anchored = !matches!(syms.get("anchor"), None | Some(&"dct"));
+            if counted || anchored {
+                match unit {
+                    Unit::Decade => {
+                        offset *= 10;
+                        unit = Unit::Year;
+                    }
+                    Unit::Century => {
+                        offset *= 100;
+                        unit = Unit::Year;
+                    }
+                    _ => {}
+                }
+            }
             let anchor = match syms.get("anchor") {
                 Some(&"ref") => Anchor::Reference,
                 Some(&"period") => Anchor::Period,
