@@ -116,6 +116,8 @@ pub struct Grammar {
     by_word: BTreeMap<String, Vec<usize>>,
     num_first: Vec<usize>,
     context: WordList,
+    year_context: WordList,
+    labels: WordList,
 }
 
 /// The grammar built from the bundled data files (built once).
@@ -142,17 +144,24 @@ impl Grammar {
             );
         }
         let context = parse_words("context.words", include_str!("rules/context.words"))?;
+        let year_context = parse_words(
+            "year_context.words",
+            include_str!("rules/year_context.words"),
+        )?;
+        let labels = parse_words("labels.words", include_str!("rules/labels.words"))?;
         let mut rules = Vec::new();
         for (name, src, _) in RULE_FILES {
             rules.extend(parse_rules(&format!("{name}.rules"), src)?);
         }
-        Grammar::new(lists, rules, context)
+        Grammar::new(lists, rules, context, year_context, labels)
     }
 
     fn new(
         lists: BTreeMap<String, WordList>,
         rules: Vec<Rule>,
         context: WordList,
+        year_context: WordList,
+        labels: WordList,
     ) -> Result<Grammar, RuleError> {
         let mut by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut num_first = Vec::new();
@@ -207,6 +216,8 @@ impl Grammar {
             by_word,
             num_first,
             context,
+            year_context,
+            labels,
         })
     }
 
@@ -434,10 +445,13 @@ impl Grammar {
                 }
             }
             if let Some(p) = prev {
-                if ["$", "€", "£", "#", "¥", "no", "page", "p", "pp"].contains(&p.lower.as_str())
-                {
+                if ["$", "€", "£", "#", "¥", "+"].contains(&p.lower.as_str()) {
                     return false;
                 }
+            }
+            // Resolution 1325, Flight 1549, page 1991.
+            if start > 0 && phrase_match_back(&self.labels, toks, start) {
+                return false;
             }
         }
         if last.num().is_some() || last.is_word() {
@@ -476,8 +490,12 @@ impl Grammar {
                     return false;
                 }
             }
-            if !self.has_context(toks, start)
-                && prev.is_some_and(|p| p.num().is_some() || p.lower == "at")
+            if prev.is_some_and(|p| p.num().is_some() || p.lower == "at") {
+                return false;
+            }
+            // Years before 1900 need a preposition: `in 1453`, not `1500 police`.
+            if first.num().is_some_and(|(v, _)| v < 1900)
+                && !(start > 0 && phrase_match_back(&self.year_context, toks, start))
             {
                 return false;
             }
