@@ -14,6 +14,14 @@ fn without_a_dct_relative_dates_stay_unresolved() {
 }
 
 #[test]
+fn without_a_dct_anchored_dates_count_from_the_last_date() {
+    let text = "The war ended on Nov. 10, 2020. The day before, talks had failed.";
+    let tagged = tag_document(text, None);
+    let values: Vec<String> = tagged.timexes.iter().map(|t| t.value.timeml()).collect();
+    assert_eq!(values, ["2020-11-10", "2020-11-09"]);
+}
+
+#[test]
 fn no_dct_warning_text() {
     assert_eq!(
         NO_DCT_WARNING,

@@ -18,6 +18,34 @@
 //! Every [`Timex`] records its rule, the word lists that fed it and how it
 //! was resolved; [`explain`] prints that.
 //!
+//! # Data files
+//!
+//! Everything English lives in `src/tagger/rules/`, compiled into the binary:
+//!
+//! * rules: `dates.rules` (calendar dates, times, ranges and the negative
+//!   `neg.*` rules), `relative.rules`, `durations.rules`, `sets.rules`,
+//!   `vague.rules`; beside each an `.examples` corpus run as a test at a
+//!   fixed DCT (`tests/tagger_examples.rs`);
+//! * word lists: months, weekdays, numbers, ordinals, units, seasons, parts
+//!   of the day, holidays, decades, modifiers, time zones, set adverbs, vague
+//!   words, tense cues (`tense.words`), the context words that license a
+//!   weak match (`context.words`, `year_context.words`) and the label nouns
+//!   that forbid one (`labels.words`: `Resolution 1325`).
+//!
+//! # Resolution conventions (TimeML, as the TempEval-3 gold annotates)
+//!
+//! * Weekdays: the last occurrence on or before the DCT, the next on or after
+//!   it when the nearest tense cue is future (`will`, `planned to`).
+//! * Months, days, quarters and seasons without a year: the nearest
+//!   occurrence, the distance doubled on the side the tense argues against.
+//! * `last week` is an ISO week (`2023-W43`), `this year` a year, `the 1990s`
+//!   a decade (`199`), `the 20th century` a century (`19`).
+//! * `a year ago`/`a year earlier` count from the reporting period: a year
+//!   before the DCT, or before the quarter just discussed (`1988-Q3`);
+//!   `the previous day`, `the following year` count from the last date.
+//! * Durations in TimeML units: `P44D`, `PT24H`, decades and centuries in
+//!   years (`P20Y`), quarters in months (`P9M`); vague amounts with `X`.
+//!
 //! # What is recognised
 //!
 //! | kind       | examples (DCT 2023-11-02)                                          |
@@ -333,7 +361,7 @@ pub fn explain(text: &str, timex: &Timex) -> String {
         s.push_str(&format!(" mod={}", m.as_str()));
     }
     if timex.latent {
-        s.push_str(" (latent, accepted from context)");
+        s.push_str(" (weak match, kept in this context)");
     }
     s.push_str(&format!("\n  rule: {}", timex.derivation.rule));
     if !timex.derivation.children.is_empty() {

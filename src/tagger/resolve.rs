@@ -391,7 +391,13 @@ impl Resolver {
                 within,
                 time,
             } => {
-                let Some(dct) = self.dct else {
+                // Without a DCT, "the previous day" still counts from the
+                // last mentioned date.
+                let from_ref = (anchor == Anchor::Reference
+                    || anchor == Anchor::Period && unit < Unit::Year)
+                    .then(|| self.last.and_then(bounds_of))
+                    .flatten();
+                let Some(dct) = self.dct.or(from_ref) else {
                     return (
                         Value::Relative { offset, unit },
                         Some("no DCT: left unresolved".into()),
