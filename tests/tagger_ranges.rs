@@ -53,6 +53,26 @@ fn dashed_and_slashed_ranges() {
 }
 
 #[test]
+fn an_end_without_a_year_takes_the_other_ends() {
+    let values = |text: &str| -> Vec<String> {
+        tag(text, NaiveDate::from_ymd_opt(2023, 11, 2))
+            .iter()
+            .map(|t| t.value.timeml())
+            .collect()
+    };
+    assert_eq!(values("between May and July 2020"), ["2020-05", "2020-07"]);
+    assert_eq!(
+        values("from Dec. 12 to Jan. 3, 2024"),
+        ["2023-12-12", "2024-01-03"]
+    );
+    assert_eq!(values("from March 2019 to May"), ["2019-03", "2019-05"]);
+    assert_eq!(
+        values("from November 2019 to February"),
+        ["2019-11", "2020-02"]
+    );
+}
+
+#[test]
 fn unrelated_dates_are_not_linked() {
     assert!(pairs("In 1991 and in 2020 things changed.").is_empty());
     assert!(pairs("to 2020 from 1991").is_empty());

@@ -323,6 +323,54 @@ fn link_ranges(toks: &[Token], out: &mut [Timex]) {
             });
         }
     }
+    // One end without its own year takes the other end's: "between May and
+    // July 2020", "from Dec. 12 to Jan. 3, 2024", "from March 2019 to May".
+    for i in 0..out.len() {
+        let Some(RangeLink {
+            partner,
+            role: RangeRole::Start,
+        }) = out[i].range
+        else {
+            continue;
+        };
+        if partner >= out.len() {
+            continue;
+        }
+        let (a, b) = (out[i].clone(), out[partner].clone());
+        let explicit = |t: &Timex| t.derivation.resolution.is_none();
+        let (Value::Point(pa), Value::Point(pb)) = (a.value, b.value) else {
+            continue;
+        };
+        if pa.span != YearSpan::Year || pb.span != YearSpan::Year {
+            continue;
+        }
+        if !explicit(&a) && explicit(&b) && pa.within != Within::Whole {
+            if let Some(y) = pb.year {
+                let mut p = Point {
+                    year: Some(y),
+                    ..pa
+                };
+                if range_key(&p) > range_key(&pb) {
+                    p.year = Some(y - 1);
+                }
+                out[i].value = Value::Point(p);
+                out[i].derivation.resolution = Some(format!("year from the range's end {pb}"));
+            }
+        } else if explicit(&a) && !explicit(&b) && pb.within != Within::Whole {
+            if let Some(y) = pa.year {
+                let mut p = Point {
+                    year: Some(y),
+                    ..pb
+                };
+                if range_key(&p) < range_key(&pa) {
+                    p.year = Some(y + 1);
+                }
+                out[partner].value = Value::Point(p);
+                out[partner].derivation.resolution =
+                    Some(format!("year from the range's start {pa}"));
+            }
+        }
+    }
     // A rule-made range whose partner was not next to it: drop the link.
     for i in 0..out.len() {
         if let Some(r) = out[i].range {
@@ -334,6 +382,28 @@ fn link_ranges(toks: &[Token], out: &mut [Timex]) {
                 out[i].range = None;
             }
         }
+    }
+}
+
+/// A sort key (year, month, day) for comparing the ends of a range.
+fn range_key(p: &Point) -> (i32, u8, u8) {
+    let y = p.year.unwrap_or(0);
+    match p.within {
+        Within::Day { month, day } => (y, month, day),
+        Within::Month(m) => (y, m, 0),
+        Within::Quarter(q) => (y, 3 * q - 2, 0),
+        Within::Half(h) => (y, 6 * h - 5, 0),
+        Within::Season(s) => (
+            y,
+            match s {
+                timex::Season::Spring => 3,
+                timex::Season::Summer => 6,
+                timex::Season::Fall => 9,
+                timex::Season::Winter => 12,
+            },
+            0,
+        ),
+        _ => (y, 0, 0),
     }
 }
 
