@@ -318,10 +318,15 @@ impl Grammar {
         rule: &Rule,
         toks: &[Token],
         i: usize,
+        caps: &mut Vec<Option<Cap>>,
     ) -> Option<(usize, usize, Vec<Option<Cap>>)> {
-        let mut caps = vec![None; rule.elems.len()];
+        // Most attempts fail on the first element: check it before anything
+        // else.
+        self.elem_match(&rule.elems[0], toks, i)?;
+        caps.clear();
+        caps.resize(rule.elems.len(), None);
         let mut best = None;
-        self.walk(rule, toks, 0, i, &mut caps, &mut best);
+        self.walk(rule, toks, 0, i, caps, &mut best);
         best
     }
 
@@ -366,6 +371,7 @@ impl Grammar {
     /// Runs the grammar over `toks`: non-overlapping drafts in text order.
     pub fn scan(&self, toks: &[Token]) -> Vec<Draft> {
         let mut out = Vec::new();
+        let mut buf: Vec<Option<Cap>> = Vec::new();
         let mut i = 0;
         let empty: Vec<usize> = Vec::new();
         while i < toks.len() {
@@ -390,7 +396,7 @@ impl Grammar {
             };
             for &r in candidates {
                 let rule = &self.rules[r];
-                if let Some((end, full, caps)) = self.rule_match(rule, toks, i) {
+                if let Some((end, full, caps)) = self.rule_match(rule, toks, i, &mut buf) {
                     if best
                         .as_ref()
                         .is_none_or(|(e, f, _, _)| (end, full) > (*e, *f))
