@@ -7,7 +7,7 @@
 //! resumes after it. Patterns have no loops, so the work per token is
 //! bounded and the whole pass is linear in the text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
 use std::sync::OnceLock;
@@ -110,10 +110,10 @@ pub struct Draft {
 /// The compiled grammar: word lists, rules and the first-token index.
 #[derive(Debug)]
 pub struct Grammar {
-    lists: BTreeMap<String, WordList>,
+    lists: HashMap<String, WordList>,
     /// All rules, in file order.
     pub rules: Vec<Rule>,
-    by_word: BTreeMap<String, Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
     num_first: Vec<usize>,
     context: WordList,
     year_context: WordList,
@@ -136,7 +136,7 @@ struct Cap {
 impl Grammar {
     /// Builds the grammar from the bundled data files.
     pub fn bundled() -> Result<Grammar, RuleError> {
-        let mut lists = BTreeMap::new();
+        let mut lists = HashMap::new();
         for (name, src) in WORD_FILES {
             lists.insert(
                 name.to_string(),
@@ -157,13 +157,13 @@ impl Grammar {
     }
 
     fn new(
-        lists: BTreeMap<String, WordList>,
+        lists: HashMap<String, WordList>,
         rules: Vec<Rule>,
         context: WordList,
         year_context: WordList,
         labels: WordList,
     ) -> Result<Grammar, RuleError> {
-        let mut by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
         let mut num_first = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             for e in &rule.elems {

@@ -450,9 +450,6 @@ impl Resolver {
                 if let Some(p) = keep {
                     if let Some(y) = p.year {
                         let shifted = match (unit, p.within) {
-                            (Unit::Year, Within::Day { .. }) => {
-                                shift_day(base, offset, Unit::Year).map(|d| day_point(d, None))
-                            }
                             (Unit::Year, w) => Some(point(y + offset, w, None)),
                             (Unit::Quarter, Within::Quarter(q)) => {
                                 let idx = y * 4 + i32::from(q) - 1 + offset;

@@ -62,7 +62,7 @@
 //! * `none`: a negative rule; the match is consumed and yields nothing
 //!   (`6-year-old` is an age, not a duration).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
 use super::token::tokenize;
@@ -109,8 +109,9 @@ pub enum Holiday {
 /// A word list.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
-    /// Phrases (as lowercase tokens) by first token, longest first.
-    pub by_first: BTreeMap<String, Vec<(Vec<String>, Sem)>>,
+    /// Phrases (as lowercase tokens) by first token, longest first. Only
+    /// looked up, never iterated into output, so a hash map is deterministic.
+    pub by_first: HashMap<String, Vec<(Vec<String>, Sem)>>,
 }
 
 /// A token class for `#name` elements.
