@@ -39,6 +39,12 @@ fn a_given_dct_wins_over_the_document() {
 }
 
 #[test]
+fn a_date_deep_in_the_first_paragraph_is_not_the_dct() {
+    let text = "Azerbaijan and Pakistan signed the deal that ended the war on November 10, 2020.";
+    assert_eq!(tag_document(text, None).dct, None);
+}
+
+#[test]
 fn dateline_with_a_full_date() {
     let text = "BAKU, November 2, 2023 (AP) — Talks ended yesterday.";
     let tagged = tag_document(text, None);
@@ -49,10 +55,35 @@ fn dateline_with_a_full_date() {
 }
 
 #[test]
-fn dateline_without_a_year_gives_no_dct() {
+fn dateline_without_a_year_and_no_year_in_the_text_gives_no_dct() {
     let tagged = tag_document("BAKU, Nov. 2 (AP) — Talks ended yesterday.", None);
     assert_eq!(tagged.dct, None);
-    assert_eq!(tagged.warnings.len(), 1);
+    assert_eq!(tagged.warnings, vec![NO_DCT_WARNING.to_string()]);
+}
+
+#[test]
+fn dateline_without_a_year_takes_the_latest_dated_year() {
+    let text = "BAKU, Nov. 2 (AP) — Talks ended yesterday. The war ended on \
+                November 10, 2020; drills followed in September 2023.";
+    let tagged = tag_document(text, None);
+    let dct = tagged.dct.unwrap();
+    assert_eq!(dct.date.to_string(), "2023-11-02");
+    let DctSource::Document { start, end, rule } = dct.source else {
+        panic!("DCT should come from the document");
+    };
+    assert_eq!(&text[start..end], "Nov. 2");
+    assert_eq!(
+        rule,
+        "dct.dateline via date.month_day, year 2023 from the text"
+    );
+    assert_eq!(
+        tagged.warnings,
+        vec![
+            "document date 2023-11-02 read from the dateline; its year was inferred from the text"
+                .to_string()
+        ]
+    );
+    assert_eq!(tagged.timexes[1].value.timeml(), "2023-11-01");
 }
 
 #[test]

@@ -141,8 +141,15 @@ pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Tagged {
         }),
         None => find_dct(text),
     };
-    if dct.is_none() {
-        warnings.push(NO_DCT_WARNING.to_string());
+    match &dct {
+        None => warnings.push(NO_DCT_WARNING.to_string()),
+        Some(Dct {
+            date,
+            source: DctSource::Document { rule, .. },
+        }) if rule.starts_with("dct.dateline") => warnings.push(format!(
+            "document date {date} read from the dateline; its year was inferred from the text"
+        )),
+        Some(_) => {}
     }
     if let Err(e) = grammar() {
         warnings.push(format!("tagger rules failed to load: {e}"));
@@ -154,15 +161,26 @@ pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Tagged {
     }
 }
 
-/// Reads a DCT from the first non-empty line of `text`: the first full date
-/// (day, month and year) found there.
+/// Reads a DCT from the first non-empty line of `text`: a full date (day,
+/// month and year) starting within its first 40 bytes, so that a date deep
+/// in a first paragraph is not taken for the document's. A wire dateline without a year
+/// (`BAKU, Nov. 2 (AP) —`) takes the year of the latest month or day written
+/// with its year in the text (rule `dct.dateline`; [`tag_document`] then
+/// warns that the year was inferred).
 pub fn find_dct(text: &str) -> Option<Dct> {
+    first_line_dct(text).or_else(|| dateline_dct(text))
+}
+
+fn first_line_dct(text: &str) -> Option<Dct> {
     let offset = text.len() - text.trim_start().len();
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line = &text[offset..line_end];
     let g = grammar().ok()?;
     let toks = tokenize(line);
     for d in g.scan(&toks) {
+        if toks[d.start_tok].start > 40 {
+            break;
+        }
         if let Spec::Fixed(Value::Point(Point {
             year: Some(y),
             span: YearSpan::Year,
@@ -182,6 +200,51 @@ pub fn find_dct(text: &str) -> Option<Dct> {
         }
     }
     None
+}
+
+/// `CITY, Month D (AGENCY) —` on the first line, the year from the text.
+fn dateline_dct(text: &str) -> Option<Dct> {
+    let offset = text.len() - text.trim_start().len();
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let g = grammar().ok()?;
+    let toks = tokenize(&text[offset..line_end]);
+    let (d, month, day) = g.scan(&toks).into_iter().find_map(|d| match d.spec {
+        Spec::Cyclic {
+            within: Within::Day { month, day },
+            weekday: None,
+            ..
+        } => {
+            let next = toks.get(d.end_tok).map(|t| t.lower.as_str());
+            let prev = d.start_tok.checked_sub(1).map(|p| toks[p].lower.as_str());
+            (prev == Some(",") && matches!(next, Some("(" | "–" | "-" | "/")))
+                .then_some((d, month, day))
+        }
+        _ => None,
+    })?;
+    // The latest month or day written with its year.
+    let all = tokenize(text);
+    let year = g
+        .scan(&all)
+        .iter()
+        .filter_map(|x| match x.spec {
+            Spec::Fixed(Value::Point(Point {
+                year: Some(y),
+                span: YearSpan::Year,
+                within: Within::Day { .. } | Within::Month(_),
+                ..
+            })) => Some(y),
+            _ => None,
+        })
+        .max()?;
+    let date = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
+    Some(Dct {
+        date,
+        source: DctSource::Document {
+            start: offset + toks[d.start_tok].start,
+            end: offset + toks[d.end_tok - 1].end,
+            rule: format!("dct.dateline via {}, year {year} from the text", d.rule),
+        },
+    })
 }
 
 /// Finds the temporal expressions in `text` and resolves them against `dct`.
