@@ -118,6 +118,7 @@ pub struct Grammar {
     context: WordList,
     year_context: WordList,
     labels: WordList,
+    counted: WordList,
 }
 
 /// The grammar built from the bundled data files (built once).
@@ -149,19 +150,18 @@ impl Grammar {
             include_str!("rules/year_context.words"),
         )?;
         let labels = parse_words("labels.words", include_str!("rules/labels.words"))?;
+        let counted = parse_words("counted.words", include_str!("rules/counted.words"))?;
         let mut rules = Vec::new();
         for (name, src, _) in RULE_FILES {
             rules.extend(parse_rules(&format!("{name}.rules"), src)?);
         }
-        Grammar::new(lists, rules, context, year_context, labels)
+        Grammar::new(lists, rules, [context, year_context, labels, counted])
     }
 
     fn new(
         lists: HashMap<String, WordList>,
         rules: Vec<Rule>,
-        context: WordList,
-        year_context: WordList,
-        labels: WordList,
+        [context, year_context, labels, counted]: [WordList; 4],
     ) -> Result<Grammar, RuleError> {
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
         let mut num_first = Vec::new();
@@ -218,6 +218,7 @@ impl Grammar {
             context,
             year_context,
             labels,
+            counted,
         })
     }
 
@@ -495,6 +496,9 @@ impl Grammar {
                 if n.is_word() && n.lower.len() > 3 && n.lower.ends_with('s') && !n.upper {
                     return false;
                 }
+            }
+            if first.num().is_some() && phrase_match(&self.counted, toks, end).is_some() {
+                return false;
             }
             if prev.is_some_and(|p| p.num().is_some() || p.lower == "at") {
                 return false;
