@@ -70,3 +70,21 @@ proptest! {
         check(&text, None);
     }
 }
+
+proptest! {
+    /// The JSON-lines output always parses, and its character offsets
+    /// select exactly the reported text.
+    #[test]
+    fn jsonl_offsets_select_the_text(text in datey()) {
+        let line = serde_json::json!({"id": "p", "dct": "2023-11-02", "text": text}).to_string();
+        let out = timeline::tagger::jsonl::tag_line(&line).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for t in v["timexes"].as_array().unwrap() {
+            let (s, e) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+            prop_assert!(s < e && e <= chars.len());
+            let sel: String = chars[s..e].iter().collect();
+            prop_assert_eq!(sel.as_str(), t["text"].as_str().unwrap());
+        }
+    }
+}
