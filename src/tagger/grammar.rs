@@ -97,7 +97,8 @@ pub struct Draft {
     pub spec: Spec,
     /// The modifier.
     pub modifier: Option<Modifier>,
-    /// Matched by a latent rule (accepted from context).
+    /// A weak match (a bare year, a set adverb) that no context word vouches
+    /// for: `its 1990 invasion`, but not `in 1990`.
     pub latent: bool,
     /// The rule's name.
     pub rule: String,
@@ -416,7 +417,13 @@ impl Grammar {
                 if self.plausible(rule, toks, i, end) {
                     // An invalid value (`February 30, 2020`) is consumed too:
                     // its parts are not dates on their own.
-                    out.extend(build(rule, &caps, i, end));
+                    // A weak match stays latent unless a context word (`in
+                    // 1991`, `since May`) vouches for it.
+                    let latent = (rule.latent || rule.weak) && !self.has_context(toks, i);
+                    out.extend(build(rule, &caps, i, end).into_iter().map(|mut d| {
+                        d.latent = latent;
+                        d
+                    }));
                     i = end;
                     advanced = true;
                 }

@@ -494,7 +494,7 @@ pub fn explain(text: &str, timex: &Timex) -> String {
         s.push_str(&format!(" mod={}", m.as_str()));
     }
     if timex.latent {
-        s.push_str(" (weak match, kept in this context)");
+        s.push_str(" (latent: a weak match without a context word)");
     }
     s.push_str(&format!("\n  rule: {}", timex.derivation.rule));
     if !timex.derivation.children.is_empty() {
