@@ -7,14 +7,14 @@
 //! resumes after it. Patterns have no loops, so the work per token is
 //! bounded and the whole pass is linear in the text.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::Datelike;
 use std::sync::OnceLock;
 
 use super::rules::{
-    Arg, Builder, Class, Elem, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem, WORD_FILES,
-    WordList, parse_rules, parse_words, symbol_sem,
+    Arg, Builder, Class, Elem, FastMap, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem,
+    WORD_FILES, WordList, parse_rules, parse_words, symbol_sem,
 };
 use super::timex::{
     Duration, Modifier, Point, RangeRole, RefPoint, TimeOfDay, TimexType, Unit, Value, Within,
@@ -111,10 +111,10 @@ pub struct Draft {
 /// The compiled grammar: word lists, rules and the first-token index.
 #[derive(Debug)]
 pub struct Grammar {
-    lists: HashMap<String, WordList>,
+    lists: FastMap<String, WordList>,
     /// All rules, in file order.
     pub rules: Vec<Rule>,
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
     num_first: Vec<usize>,
     context: WordList,
     year_context: WordList,
@@ -138,7 +138,7 @@ struct Cap {
 impl Grammar {
     /// Builds the grammar from the bundled data files.
     pub fn bundled() -> Result<Grammar, RuleError> {
-        let mut lists = HashMap::new();
+        let mut lists = FastMap::default();
         for (name, src) in WORD_FILES {
             lists.insert(
                 name.to_string(),
@@ -160,11 +160,11 @@ impl Grammar {
     }
 
     fn new(
-        lists: HashMap<String, WordList>,
+        lists: FastMap<String, WordList>,
         rules: Vec<Rule>,
         [context, year_context, labels, counted]: [WordList; 4],
     ) -> Result<Grammar, RuleError> {
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
         let mut num_first = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             for e in &rule.elems {

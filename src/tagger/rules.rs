@@ -63,6 +63,34 @@
 //!   (`6-year-old` is an age, not a duration).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the short keys of the word tables (the tables
+/// are built from our own data, so hash flooding is not a concern).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map with [`Fnv`] hashing.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
 use super::token::tokenize;
@@ -111,7 +139,7 @@ pub enum Holiday {
 pub struct WordList {
     /// Phrases (as lowercase tokens) by first token, longest first. Only
     /// looked up, never iterated into output, so a hash map is deterministic.
-    pub by_first: HashMap<String, Vec<(Vec<String>, Sem)>>,
+    pub by_first: FastMap<String, Vec<(Vec<String>, Sem)>>,
 }
 
 /// A token class for `#name` elements.
