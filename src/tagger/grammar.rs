@@ -737,10 +737,13 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
             let (Some(x), Some(y)) = (date_spec(&first, &syms), date_spec(&second, &syms)) else {
                 return Vec::new();
             };
-            return vec![
-                draft(x, start, e1, Some(RangeRole::Start)),
-                draft(y, s2, end, Some(RangeRole::End)),
-            ];
+            // `link=none`: two days, not an interval ("April 24 and 25").
+            let (r1, r2) = if syms.get("link") == Some(&"none") {
+                (None, None)
+            } else {
+                (Some(RangeRole::Start), Some(RangeRole::End))
+            };
+            return vec![draft(x, start, e1, r1), draft(y, s2, end, r2)];
         }
         Builder::Reject => return Vec::new(),
         Builder::Date => match date_spec(&args, &syms) {

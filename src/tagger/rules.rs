@@ -57,8 +57,9 @@
 //! * `set`: `amount unit` — a recurrence.
 //! * `ref`: `which=PRESENT|PAST|FUTURE`.
 //! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
-//! * `dayrange`: `month from to year` — two linked days (`Dec. 12-14`,
-//!   `23–25 October 2023`).
+//! * `dayrange`: `month from to year link` — two linked days (`Dec. 12-14`,
+//!   `23–25 October 2023`); `link=none` leaves them unlinked (`April 24
+//!   and 25`).
 //! * `none`: a negative rule; the match is consumed and yields nothing
 //!   (`6-year-old` is an age, not a duration).
 
