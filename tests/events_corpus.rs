@@ -15,6 +15,7 @@
 //! == expect
 //! 2021-09 | drills                   (date, then words the title holds)
 //! 2021-09 | drills; sources=2        (... and the number of sources)
+//! 2021-09 | drills; tag=drill        (... and its only tag)
 //! 2020-09-27/2020-11-10 inferred | war
 //! 1991/.. | independence             (open end)
 //! == dropped
@@ -250,9 +251,14 @@ fn check(name: &str, src: &str) -> Vec<String> {
     for (when, words) in &case.expect {
         let hit = x.events.iter().any(|e| {
             when_str(e) == *when
-                && words.iter().all(|w| match w.strip_prefix("sources=") {
-                    Some(n) => e.sources.len().to_string() == n,
-                    None => e.title.to_lowercase().contains(&w.to_lowercase()),
+                && words.iter().all(|w| {
+                    if let Some(n) = w.strip_prefix("sources=") {
+                        e.sources.len().to_string() == n
+                    } else if let Some(t) = w.strip_prefix("tag=") {
+                        e.tags == [t]
+                    } else {
+                        e.title.to_lowercase().contains(&w.to_lowercase())
+                    }
                 })
         });
         if !hit {

@@ -28,7 +28,9 @@
 //!    the date (see `title.rs`).
 //! 4. **Merge.** Statements with the same date about the same kind of
 //!    happening become one event with all their sources; ids are
-//!    `e-<date>-<slug>`, unique.
+//!    `e-<date>-<slug>`, unique. An event whose title names a kind of
+//!    happening (`words/happenings.txt`) is tagged with it (`visit`,
+//!    `conflict`, `drill`, ...), so charts colour events by kind.
 //!
 //! Word lists live in `src/events/words/*.txt`.
 //!
@@ -112,6 +114,7 @@ struct Drop {
 
 struct Ctx<'a> {
     text: &'a str,
+    pos: text::Positions<'a>,
     sentences: Vec<Sentence>,
     toks: Vec<Vec<Tok<'a>>>,
     /// Per sentence: the expression lines for `--explain`.
@@ -129,7 +132,7 @@ impl Ctx<'_> {
             "dropped {:?} ({}) at line {}: {}",
             self.snippet(t),
             t.value,
-            line_of(self.text, t.start),
+            self.pos.line(t.start),
             reason.into()
         );
         self.drops.push(Drop {
@@ -137,14 +140,6 @@ impl Ctx<'_> {
             reason,
         });
     }
-}
-
-fn line_of(text: &str, byte: usize) -> usize {
-    1 + text.get(..byte).map_or(0, |s| s.matches('\n').count())
-}
-
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
 fn spec(date: Date, modifier: Option<Modifier>) -> DateSpec {
@@ -259,6 +254,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     let n = seg.sentences.len();
     let mut cx = Ctx {
         text,
+        pos: text::Positions::new(text),
         sentences: seg.sentences,
         toks,
         expressions: vec![Vec::new(); n],
@@ -270,11 +266,8 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     let mut dated_sentence = vec![false; n];
 
     for (ti, t) in timexes.iter().enumerate() {
-        let Some(si) = cx
-            .sentences
-            .iter()
-            .position(|s| t.start >= s.start && t.start < s.end)
-        else {
+        let si = cx.sentences.partition_point(|s| s.start <= t.start);
+        let Some(si) = si.checked_sub(1).filter(|&i| t.start < cx.sentences[i].end) else {
             let why = if t.start < seg.body_start {
                 "in the header, not an event sentence"
             } else {
@@ -415,7 +408,9 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         // One event per date per sentence.
         if let Some(c) = cands
             .iter_mut()
-            .find(|c| c.sentence == si && c.when == when)
+            .rev()
+            .take_while(|c| c.sentence == si)
+            .find(|c| c.when == when)
         {
             for r in rules {
                 if !c.rules.contains(&r) {
@@ -620,13 +615,13 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 id: String::new(),
                 when: c.when,
                 title: c.title.clone(),
-                tags: Vec::new(),
+                tags: merge::title_class(&c.title).into_iter().collect(),
                 inferred: c.inferred,
                 confidence: Some((c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0),
                 sources: vec![Source {
                     file: article.name.to_string(),
                     line: s.line,
-                    span: (char_offset(text, s.start), char_offset(text, s.end)),
+                    span: (cx.pos.char_offset(s.start), cx.pos.char_offset(s.end)),
                     quote: s.quote(text),
                     rules: c.rules.clone(),
                 }],
@@ -635,6 +630,15 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         .collect();
     let before = events.len();
     let events = merge(events);
+    let by_char_start: std::collections::BTreeMap<usize, usize> = cands
+        .iter()
+        .map(|c| {
+            (
+                cx.pos.char_offset(cx.sentences[c.sentence].start),
+                c.sentence,
+            )
+        })
+        .collect();
     let mut explanation = Vec::new();
     for e in &events {
         let when = match e.when {
@@ -655,11 +659,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         ));
         for s in &e.sources {
             explanation.push(format!("  line {}: {:?}", s.line, s.quote));
-            if let Some(si) = cx
-                .sentences
-                .iter()
-                .position(|x| char_offset(text, x.start) == s.span.0)
-            {
+            if let Some(&si) = by_char_start.get(&s.span.0) {
                 for x in &cx.expressions[si] {
                     explanation.push(format!("    expression {x}"));
                 }
