@@ -2,8 +2,9 @@
 //!
 //! Two events are the same happening when they have the same [`When`] and
 //! the same *key*: the class of the first happening word of their title
-//! (`words/happenings.txt`: `visit`, `drills`, `war` ...), or, for titles
-//! without one, their content words. Keys are an equivalence, and a merged
+//! (`words/happenings.txt`: `visit`, `drills`, `war` ...) with the place
+//! the title names (`to Baku`, `in Doha`), or, for titles without a
+//! happening word, their content words. Keys are an equivalence, and a merged
 //! event keeps the key of its members, so [`merge`] is associative and
 //! commutative: merging in any grouping or order gives the same events.
 
@@ -46,12 +47,36 @@ pub(crate) fn title_class(title: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The merge key of a title: its first happening class, or its content words.
+/// Where a title says its happening took place: the first capitalised
+/// word (not a possessive) after `to`, `in` or `at` (`visit to Baku` →
+/// `baku`), else after `of` or a happening verb (`visited the city of
+/// Sukkur` → `sukkur`).
+fn place(title: &str) -> Option<String> {
+    let lex = Lexicon::get();
+    let ws: Vec<&str> = title.split_whitespace().collect();
+    let after = |pred: &dyn Fn(&str) -> bool| {
+        ws.windows(2).find_map(|w| {
+            let name = w[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let cap = name.chars().next().is_some_and(char::is_uppercase);
+            let possessive = name.ends_with("'s") || name.ends_with("’s");
+            (pred(w[0]) && cap && !possessive).then(|| name.to_lowercase())
+        })
+    };
+    after(&|w| matches!(w, "to" | "in" | "at")).or_else(|| {
+        after(&|w| w == "of" || lex.happening_verbs.iter().any(|v| v == &w.to_lowercase()))
+    })
+}
+
+/// The merge key of a title: its first happening class and its place, or
+/// its content words.
 pub(crate) fn title_key(title: &str) -> String {
     let lex = Lexicon::get();
     let ws = words(title);
     if let Some(class) = ws.iter().find_map(|w| lex.happening_class(w)) {
-        return format!("class:{class}");
+        return match place(title) {
+            Some(p) => format!("class:{class} at:{p}"),
+            None => format!("class:{class}"),
+        };
     }
     let content: Vec<String> = ws.into_iter().filter(|w| !lex.is_function(w)).collect();
     format!("words:{}", content.join(" "))
@@ -247,8 +272,16 @@ mod tests {
 
     #[test]
     fn keys_use_happening_classes() {
-        assert_eq!(title_key("Asim Munir's visit to Baku"), "class:visit");
+        assert_eq!(
+            title_key("Asim Munir's visit to Baku"),
+            "class:visit at:baku"
+        );
+        assert_eq!(
+            title_key("Visit of Pakistan's army chief, Asim Munir, to Baku"),
+            "class:visit at:baku"
+        );
         assert_eq!(title_key("Visit of the army chief"), "class:visit");
+        assert_eq!(title_key("Qatar's visit to Oman"), "class:visit at:oman");
         assert_eq!(title_key("The budget passed"), "words:budget passed");
     }
 }

@@ -172,6 +172,25 @@ fn is_number_not_date(text: &str, t: &Timex) -> bool {
         || after.is_some_and(|c| c == '-' || c.is_alphanumeric())
 }
 
+/// The date phrases (points and vague references, not durations) of a
+/// sentence, which titles leave out.
+fn date_phrases(
+    text: &str,
+    s: &Sentence,
+    toks: &[Tok<'_>],
+    timexes: &[Timex],
+    lex: &Lexicon,
+) -> Vec<title::DatePhrase> {
+    let first = timexes.partition_point(|t| t.start < s.start);
+    timexes[first..]
+        .iter()
+        .take_while(|t| t.start < s.end)
+        .filter(|t| !matches!(t.value, Value::Duration(_)) && t.end <= s.end)
+        .filter(|t| (!t.latent || t.range.is_some()) && !is_number_not_date(text, t))
+        .filter_map(|t| title::date_phrase(toks, (t.start, t.end), lex))
+        .collect()
+}
+
 /// Finds the anchor verb of a sentence, with the happening noun before it.
 fn find_anchor(toks: &[Tok<'_>], lex: &Lexicon) -> Option<Anchor> {
     for (i, t) in toks.iter().enumerate() {
@@ -399,7 +418,10 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             cx.drop(t, "no words around the date");
             continue;
         };
-        let Some(title) = title::clause_title(toks, &[phrase], phrase.start) else {
+        // Every date of the sentence leaves the title, not only this one.
+        let mut remove = date_phrases(text, &cx.sentences[si], toks, timexes, lex);
+        remove.push(phrase);
+        let Some(title) = title::clause_title(toks, &remove, phrase) else {
             cx.drop(t, "no happening in its clause");
             continue;
         };
@@ -465,15 +487,10 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                     .rev()
                     .find(|k| lex.happening_noun_class(k.text).is_some())
                     .map(Tok::lower);
-                // Other dates of the sentence leave the title.
-                let others: Vec<title::DatePhrase> = timexes
-                    .iter()
-                    .filter(|o| matches!(o.value, Value::Point(_)))
-                    .filter(|o| o.start >= cx.sentences[si].start && o.end <= cx.sentences[si].end)
-                    .filter_map(|o| title::date_phrase(toks, (o.start, o.end), lex))
-                    .collect();
+                // The dates of the sentence leave the title.
+                let others = date_phrases(text, &cx.sentences[si], toks, timexes, lex);
                 match head {
-                    Some(h) => (title::clause_title(toks, &others, phrase.start), h),
+                    Some(h) => (title::clause_title(toks, &others, phrase), h),
                     None => {
                         let why = match attributive {
                             Some((_, h)) => format!("duration of {h:?}, not a happening"),
@@ -583,12 +600,20 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 let marked = toks[i.saturating_sub(2)..*i]
                     .iter()
                     .any(|p| lex.present_markers.contains(&p.lower()));
+                // "is aimed", "has great significance"; not "have been cut
+                // off" or "is not".
+                let clause: Vec<&Tok<'_>> = toks[i + 1..]
+                    .iter()
+                    .take_while(|p| p.is_word() || p.text == "'")
+                    .take(8)
+                    .collect();
                 let present = cx.sentences[si].paragraph == lead
-                    && toks[i + 1..]
-                        .iter()
-                        .take_while(|p| p.is_word() || p.text == "'")
-                        .take(8)
-                        .any(|p| lex.present_verbs.contains(&p.lower()));
+                    && clause.iter().enumerate().any(|(j, p)| {
+                        lex.present_verbs.contains(&p.lower())
+                            && !clause
+                                .get(j + 1)
+                                .is_some_and(|n| lex.present_blockers.contains(&n.lower()))
+                    });
                 marked || present
             });
             let Some((ni, _)) = found else { continue };

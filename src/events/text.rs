@@ -250,8 +250,11 @@ pub(crate) fn tokens<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon)
                 let d = cs[j].1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if matches!(d, '-' | '\'' | '’' | '.' | '/' | '&')
-                    && cs.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
+                } else if (matches!(d, '-' | '\'' | '’' | '.' | '/' | '&')
+                    && cs.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()))
+                    || (d == ','
+                        && cs[j - 1].1.is_ascii_digit()
+                        && cs.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()))
                 {
                     j += 2;
                 } else {

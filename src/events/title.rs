@@ -37,7 +37,7 @@ pub(crate) fn render(toks: &[&Tok<'_>]) -> String {
         let s = t.text;
         let (text, attach_left, attach_right) = match s {
             "," | ";" | ":" | "." | "!" | "?" | ")" | "]" | "%" => (s, true, false),
-            "(" | "[" => (s, false, true),
+            "(" | "[" | "$" | "£" | "€" => (s, false, true),
             "“" | "‘" => ("\"", false, true),
             "”" => ("\"", true, false),
             "’" => ("'", true, false),
@@ -207,6 +207,39 @@ impl<'s, 'a> Work<'s, 'a> {
         }
         if cut + 1 < self.ks.len() {
             self.ks.drain(..=cut);
+        }
+    }
+
+    /// "MOSCOW _ Presidents met ..." / "CANBERRA, Australia — Qantas ...":
+    /// an all-capitals place name and a dash open a wire story.
+    fn drop_dateline(&mut self) {
+        let dash = (0..self.ks.len().min(6))
+            .find(|&p| matches!(self.text(p), "_" | "—" | "–" | "-" | "--"));
+        let Some(d) = dash else { return };
+        let first = &self.toks[self.ks[0]];
+        let caps = first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && first
+                .text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if caps && d + 1 < self.ks.len() {
+            self.ks.drain(..=d);
+        }
+    }
+
+    /// A leading fragment of one or two lowercase words before a comma,
+    /// left over when a date was removed ("ended, Service Corp. had ...").
+    fn drop_leading_fragment(&mut self) {
+        self.tidy();
+        let comma = (0..self.ks.len().min(3)).find(|&p| self.text(p) == ",");
+        if let Some(c) = comma {
+            let lower = (0..c).all(|p| {
+                let t = &self.toks[self.ks[p]];
+                t.is_word() && !t.is_capitalized()
+            });
+            if c > 0 && lower && c + 1 < self.ks.len() {
+                self.ks.drain(..=c);
+            }
         }
     }
 
@@ -380,10 +413,24 @@ impl<'s, 'a> Work<'s, 'a> {
         }
     }
 
+    /// Cuts at a boundary within `soft` characters if that keeps at least
+    /// 50 characters, else within `hard`.
+    fn cut_preferring(&mut self, soft: usize, hard: usize) {
+        if self.len() > soft {
+            let saved = self.ks.clone();
+            if self.cut(soft) && self.len() >= 50 {
+                return;
+            }
+            self.ks = saved;
+        }
+        self.cut(hard);
+    }
+
     /// Cuts before the last phrase boundary that fits in `max` characters.
-    fn cut(&mut self, max: usize) {
+    /// Returns whether it cut at a phrase boundary (or needed no cut).
+    fn cut(&mut self, max: usize) -> bool {
         if self.len() <= max {
-            return;
+            return true;
         }
         let mut best = None;
         let mut in_quote = false;
@@ -403,9 +450,7 @@ impl<'s, 'a> Work<'s, 'a> {
             if matches!(lower.as_str(), "and" | "but") {
                 let next = self.ks.get(p + 1).map(|&k| &self.toks[k]);
                 let starts_phrase = next.is_some_and(|n| {
-                    n.is_capitalized()
-                        || self.lex.is_function(n.text)
-                        || n.text.starts_with(|c: char| c.is_ascii_digit())
+                    self.lex.is_function(n.text) || n.text.starts_with(|c: char| c.is_ascii_digit())
                 });
                 if !starts_phrase {
                     continue;
@@ -426,6 +471,7 @@ impl<'s, 'a> Work<'s, 'a> {
                 }
             }
         }
+        let found = best.is_some();
         match best {
             Some(p) => self.ks.truncate(p),
             None => {
@@ -435,6 +481,7 @@ impl<'s, 'a> Work<'s, 'a> {
             }
         }
         self.trim_ends();
+        found
     }
 
     /// Drops dangling function words and unbalanced quotes at the ends.
@@ -444,11 +491,22 @@ impl<'s, 'a> Work<'s, 'a> {
             let before = self.ks.len();
             while let Some(&l) = self.ks.last() {
                 let t = &self.toks[l];
-                if (t.is_word() && self.lex.is_function(t.text)) || is_open_quote(t.text) {
+                let lower = t.lower();
+                let dangling = t.is_word()
+                    && !t.is_capitalized()
+                    && (self.lex.is_function(t.text)
+                        || self.lex.is_preposition(t.text)
+                        || self.lex.phrase_boundaries.contains(&lower));
+                if dangling || is_open_quote(t.text) || t.text == "$" {
                     self.ks.pop();
                 } else {
                     break;
                 }
+            }
+            // A lone word after a final comma: "..., up".
+            let n = self.ks.len();
+            if n >= 3 && self.text(n - 2) == "," && self.toks[self.ks[n - 1]].is_word() {
+                self.ks.truncate(n - 2);
             }
             while let Some(&f) = self.ks.first() {
                 let t = &self.toks[f];
@@ -577,9 +635,11 @@ pub(crate) fn date_phrase(
 pub(crate) fn clause_title(
     toks: &[Tok<'_>],
     remove: &[DatePhrase],
-    focus: usize,
+    focus: DatePhrase,
 ) -> Option<String> {
     let lex = Lexicon::get();
+    let focus_end = focus.end;
+    let focus = focus.start;
     let removed = |i: usize| remove.iter().any(|d| i >= d.start && i < d.end);
     // Clause boundaries, on the full token list.
     let mut breaks = vec![0usize];
@@ -614,7 +674,7 @@ pub(crate) fn clause_title(
     let ks: Vec<usize> = if relative {
         // "The delegation, which arrived in Baku on 2 May 2016, toured ..."
         // → "The delegation arrived in Baku".
-        let date_end = remove.iter().map(|d| d.end).max().unwrap_or(focus);
+        let date_end = focus_end.max(focus);
         let rel_end = (date_end..c1).find(|&i| toks[i].text == ",").unwrap_or(c1);
         let prev_start = breaks
             .iter()
@@ -624,16 +684,35 @@ pub(crate) fn clause_title(
             .unwrap_or(0);
         let antecedent: Vec<usize> = (prev_start..c0).filter(|&i| !removed(i)).collect();
         let short = antecedent.iter().filter(|&&i| toks[i].is_word()).count() <= 6;
-        let mut ks = if short { antecedent } else { Vec::new() };
+        let mut ks = if short {
+            antecedent
+        } else {
+            // The noun phrase right before the comma: "in the construction
+            // industry, which added ..." → "the construction industry".
+            let mut a = c0;
+            while a > prev_start && c0 - a < 6 {
+                let t = &toks[a - 1];
+                let lower = t.lower();
+                let inner = matches!(lower.as_str(), "the" | "a" | "an" | "and" | "of");
+                if !t.is_word() || (lex.is_function(t.text) || lex.is_preposition(t.text)) && !inner
+                {
+                    break;
+                }
+                a -= 1;
+            }
+            (a..c0).filter(|&i| !removed(i)).collect()
+        };
         ks.extend((c0 + 2..rel_end).filter(|&i| !removed(i)));
         ks
     } else {
         (c0..c1).filter(|&i| !removed(i)).collect()
     };
     let mut w = Work { toks, ks, lex };
+    w.drop_dateline();
     w.drop_leading_connectives();
     w.drop_lead_adverbial();
     w.drop_leading_connectives();
+    w.drop_leading_fragment();
     w.drop_parentheticals();
     w.drop_reporting();
     w.drop_naming();
@@ -647,8 +726,7 @@ pub(crate) fn clause_title(
     }
     let mut prefix = None;
     if w.len() > TARGET {
-        let first_removed = remove.iter().map(|d| d.start).min().unwrap_or(focus);
-        if let Some((np, referent)) = nominal(toks, &w.ks, first_removed, lex) {
+        if let Some((np, referent)) = nominal(toks, &w.ks, focus, lex) {
             w.ks = np;
             w.drop_words(&lex.determiners);
             w.tidy();
@@ -658,7 +736,7 @@ pub(crate) fn clause_title(
     if w.len() > TARGET {
         w.drop_short_conjunct();
     }
-    w.cut(HARD_MAX);
+    w.cut_preferring(TARGET, HARD_MAX);
     w.finish_with(prefix.as_deref())
 }
 
@@ -761,7 +839,9 @@ fn referent(toks: &[Tok<'_>], its: usize, lex: &Lexicon) -> Option<String> {
 /// after it (`to Baku`).
 pub(crate) fn happening_title(toks: &[Tok<'_>], noun: usize) -> Option<String> {
     let lex = Lexicon::get();
-    let mut start = noun;
+    // "Blair's current visit": skip the marker between possessor and noun.
+    let marker = noun > 0 && lex.present_markers.contains(&toks[noun - 1].lower());
+    let mut start = if marker { noun - 1 } else { noun };
     let mut possessor = false;
     while start > 0 {
         let t = &toks[start - 1];
@@ -804,12 +884,26 @@ pub(crate) fn happening_title(toks: &[Tok<'_>], noun: usize) -> Option<String> {
         if j > end + 1 {
             end = j;
         }
+        // Skip an appositive to reach the destination: "visit of X, Asim
+        // Munir, to Baku".
+        if toks.get(end).is_some_and(|t| t.text == ",") {
+            let close = (end + 1..toks.len().min(end + 6)).find(|&k| toks[k].text == ",");
+            if let Some(c) = close {
+                let names = (end + 1..c).all(|k| toks[k].is_word() && toks[k].is_capitalized());
+                let dest = toks
+                    .get(c + 1)
+                    .is_some_and(|t| matches!(t.text, "to" | "in" | "at"))
+                    && toks.get(c + 2).is_some_and(|t| t.is_capitalized());
+                if names && dest {
+                    end = c + 3;
+                }
+            }
+        }
     }
-    let w = Work {
-        toks,
-        ks: (start..end).collect(),
-        lex,
-    };
+    let ks = (start..end)
+        .filter(|&i| !(marker && i == noun - 1))
+        .collect();
+    let w = Work { toks, ks, lex };
     w.finish()
 }
 
@@ -864,7 +958,7 @@ mod tests {
         let toks = tokens(sentence, 0, sentence.len(), lex);
         let s = sentence.find(date).unwrap();
         let dp = date_phrase(&toks, (s, s + date.len()), lex).unwrap();
-        clause_title(&toks, &[dp], dp.start)
+        clause_title(&toks, &[dp], dp)
     }
 
     #[test]
