@@ -17,6 +17,8 @@ pub mod exit {
     pub const OUTPUT: i32 = 3;
     /// A batch finished, but some inputs failed and were skipped.
     pub const PARTIAL: i32 = 4;
+    /// Interrupted (Ctrl-C); every file written is complete.
+    pub const INTERRUPTED: i32 = 130;
 }
 
 /// Everything that can go wrong, with messages that name the file and,

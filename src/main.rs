@@ -53,6 +53,12 @@ enum Command {
         /// The timeline file.
         file: PathBuf,
     },
+    /// Print a YAML timeline as a Markdown table of dates and titles.
+    #[command(after_help = "Example:\n  timeline table data/000_5da06e75f2e99931.yaml")]
+    Table {
+        /// The timeline file.
+        file: PathBuf,
+    },
     /// Print the temporal expressions of an article, one per line.
     #[command(
         after_help = "Examples:\n  timeline tag seeds/000_5da06e75f2e99931.txt\n  timeline tag --dct 2023-11-02 --explain article.txt\n  timeline tag --jsonl docs.jsonl > tagged.jsonl   # {\"id\",\"dct\",\"text\"} per line"
@@ -217,9 +223,18 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
         Err(e) => {
-            eprintln!("error: {e}");
+            report(&e);
             ExitCode::from(e.exit_code() as u8)
         }
+    }
+}
+
+/// Prints an error on standard error. Timeline diagnostics carry their own
+/// `file:line:col: error:` prefix and source snippet.
+fn report(e: &Error) {
+    match e {
+        Error::Timeline(_) => eprintln!("{e}"),
+        _ => eprintln!("error: {e}"),
     }
 }
 
@@ -279,7 +294,18 @@ fn run(cli: Cli) -> Result<i32, Error> {
             };
             let started = std::time::Instant::now();
             let bar = progress_bar(inputs.len() as u64, a.quiet);
-            let report = pipeline::build(&inputs, &opts, &|| bar.inc(1))?;
+            // Ctrl-C stops the build between two files: every file written
+            // is whole (and writes are atomic anyway).
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let flag = stop.clone();
+            let _ = ctrlc::set_handler(move || {
+                flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            });
+            let hooks = pipeline::Hooks {
+                progress: &|| bar.inc(1),
+                cancelled: &|| stop.load(std::sync::atomic::Ordering::SeqCst),
+            };
+            let report = pipeline::build(&inputs, &opts, &hooks)?;
             bar.finish_and_clear();
             for w in &report.warnings {
                 eprintln!("warning: {w}");
@@ -293,7 +319,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 );
             }
             for e in &report.failed {
-                eprintln!("error: {e}");
+                self::report(e);
             }
             if !a.quiet {
                 let secs = started.elapsed().as_secs_f64();
@@ -306,7 +332,13 @@ fn run(cli: Cli) -> Result<i32, Error> {
                     report.bytes as f64 / 1e6 / secs.max(1e-9)
                 );
             }
-            if report.failed.is_empty() {
+            if report.interrupted {
+                eprintln!(
+                    "interrupted: {} timelines written, each complete",
+                    report.built.len()
+                );
+                Ok(exit::INTERRUPTED)
+            } else if report.failed.is_empty() {
                 Ok(exit::OK)
             } else if report.built.is_empty() {
                 Ok(report.failed[0].exit_code())
@@ -390,9 +422,12 @@ fn run(cli: Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
         Command::Fmt { file } => {
-            let t = pipeline::load_timeline(&file)?;
-            let text = tl::to_yaml(&t);
+            let text = pipeline::format_file(&file)?;
             fsio::write_atomic(&file, text.as_bytes())?;
+            Ok(exit::OK)
+        }
+        Command::Table { file } => {
+            stdout_write(&pipeline::table(&pipeline::load_timeline(&file)?))?;
             Ok(exit::OK)
         }
         Command::Schema => {

@@ -154,6 +154,8 @@ pub struct BuildReport {
     pub documents: usize,
     /// Bytes of article text processed.
     pub bytes: u64,
+    /// The build was cancelled before it finished.
+    pub interrupted: bool,
 }
 
 /// Runs `f` on a pool of `jobs` threads (every core when `None`).
@@ -181,15 +183,34 @@ fn chunk_size() -> usize {
 /// `data_dir` (keeping the user's edits), and render the chart to
 /// `output_dir`. One bad input is reported and skipped. Articles are
 /// processed in parallel, a bounded number at a time; results are written in
-/// input order. `progress` is called once per input done.
+/// input order.
 pub fn build(
     inputs: &[PathBuf],
     opts: &BuildOptions,
-    progress: &(dyn Fn() + Sync),
+    hooks: &Hooks<'_>,
 ) -> Result<BuildReport, Error> {
     fsio::ensure_dir(&opts.data_dir)?;
     fsio::ensure_dir(&opts.output_dir)?;
-    with_jobs(opts.jobs, || build_inner(inputs, opts, progress))
+    with_jobs(opts.jobs, || build_inner(inputs, opts, hooks))
+}
+
+/// Callbacks of a long [`build`].
+pub struct Hooks<'a> {
+    /// Called once per input done (for a progress bar).
+    pub progress: &'a (dyn Fn() + Sync),
+    /// Polled between articles: when it returns true, the build stops
+    /// before starting the next write, leaving every written file whole,
+    /// and reports [`BuildReport::interrupted`].
+    pub cancelled: &'a (dyn Fn() -> bool + Sync),
+}
+
+impl Default for Hooks<'_> {
+    fn default() -> Self {
+        Hooks {
+            progress: &|| {},
+            cancelled: &|| false,
+        }
+    }
 }
 
 /// An article's size in bytes and its result.
@@ -198,13 +219,17 @@ type Processed = (u64, ArticleResult);
 fn build_inner(
     inputs: &[PathBuf],
     opts: &BuildOptions,
-    progress: &(dyn Fn() + Sync),
+    hooks: &Hooks<'_>,
 ) -> Result<BuildReport, Error> {
     use rayon::prelude::*;
     let mut report = BuildReport::default();
     let mut combined: Vec<crate::timeline::Event> = Vec::new();
     let mut combined_inputs = Vec::new();
     for chunk in inputs.chunks(chunk_size()) {
+        if (hooks.cancelled)() {
+            report.interrupted = true;
+            return Ok(report);
+        }
         let done: Vec<(PathBuf, Result<Processed, Error>)> = chunk
             .par_iter()
             .map(|path| {
@@ -212,7 +237,7 @@ fn build_inner(
                     let r = process(&a, opts.dct);
                     (a.text.len() as u64, r)
                 });
-                progress();
+                (hooks.progress)();
                 (path.clone(), r)
             })
             .collect();
@@ -237,6 +262,10 @@ fn build_inner(
                 combined.extend(result.extraction.events);
                 combined_inputs.push(path);
                 continue;
+            }
+            if (hooks.cancelled)() {
+                report.interrupted = true;
+                return Ok(report);
             }
             let fresh = timeline_of(None, std::slice::from_ref(&result));
             match write_unit(&stem_of(&path), &fresh, opts) {
@@ -300,7 +329,10 @@ fn write_unit(
 /// file is never replaced by one that lost their edits.
 pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
     if path.exists() {
-        let existing = fsio::read_text(path, Decoding::Strict)?;
+        let bytes = read_timeline_bytes(path)?;
+        let file = path.display().to_string();
+        timeline::from_yaml_bytes(&bytes, &file)?;
+        let existing = String::from_utf8_lossy(&bytes);
         Ok(timeline::update(
             &existing,
             &path.display().to_string(),
@@ -311,10 +343,44 @@ pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
     }
 }
 
-/// Loads a timeline file.
+/// Reads a timeline file's bytes: it must be a regular file no larger than
+/// the loader's limit (checked before reading, so a huge file costs nothing).
+fn read_timeline_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+            what: "a directory",
+        });
+    }
+    if meta.len() > timeline::MAX_FILE_BYTES as u64 {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit: timeline::MAX_FILE_BYTES as u64,
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::read(path, e))
+}
+
+/// Loads a timeline file, reporting every problem in it.
 pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
-    let text = fsio::read_text(path, Decoding::Strict)?;
-    Ok(timeline::from_yaml(&text, &path.display().to_string())?)
+    let bytes = read_timeline_bytes(path)?;
+    Ok(timeline::from_yaml_bytes(
+        &bytes,
+        &path.display().to_string(),
+    )?)
+}
+
+/// `timeline fmt`: the canonical form of a timeline file, comments kept.
+/// Nothing is written; an invalid file is an error.
+pub fn format_file(path: &Path) -> Result<String, Error> {
+    let bytes = read_timeline_bytes(path)?;
+    let file = path.display().to_string();
+    // Validates the encoding with line and column, as `check` does.
+    timeline::from_yaml_bytes(&bytes, &file)?;
+    let src = String::from_utf8_lossy(&bytes);
+    Ok(timeline::format(&src, &file)?)
 }
 
 /// Parses a `--dct` value (`YYYY-MM-DD`).
@@ -607,4 +673,19 @@ pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
     }
     writer.flush().map_err(write_err)?;
     Ok(stats)
+}
+
+/// The timeline as a Markdown table (`| date | title |`), for `timeline
+/// table` and for pasting into a report or a README. Pipes in titles are
+/// escaped.
+pub fn table(t: &Timeline) -> String {
+    let mut out = String::from("| date | title |\n|---|---|\n");
+    for e in &t.events {
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            crate::layout::date_text(e),
+            e.title.replace('|', "\\|")
+        ));
+    }
+    out
 }

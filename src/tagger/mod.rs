@@ -1,11 +1,64 @@
 //! Temporal tagging: text → temporal expressions → values resolved against
 //! the document creation time (DCT).
+//!
+//! Tagging runs in two phases, in the manner of HeidelTime but with typed
+//! values instead of strings:
+//!
+//! 1. **Grammar.** The text is tokenized once ([`token`]); the rules in
+//!    `src/tagger/rules/*.rules` (a small rule language, see [`rules`]) are
+//!    matched over the tokens, longest match first, each rule indexed by its
+//!    first token so ordinary words cost one lookup. A match yields an
+//!    underspecified value ([`grammar::Spec`]): `March` is "a March",
+//!    `two years ago` is "-2 years from the DCT".
+//! 2. **Resolution** ([`resolve`]). Underspecified values are anchored to the
+//!    DCT or, for `a year earlier` and `the previous day`, to the last
+//!    mentioned date. The sentence's tense (`will`, `next` vs `was`, `had`)
+//!    decides whether `Friday` is the previous or the next one.
+//!
+//! Every [`Timex`] records its rule, the word lists that fed it and how it
+//! was resolved; [`explain`] prints that.
+//!
+//! # What is recognised
+//!
+//! | kind       | examples (DCT 2023-11-02)                                          |
+//! |------------|--------------------------------------------------------------------|
+//! | dates      | `November 10, 2020`, `10 November 2020`, `Nov. 10`, `2020-11-10`, `11/10/2020`, `Tuesday`, `in 1991`, `the 1990s` (`199`), `mid-1990s`, `fiscal 1998`, `the third quarter`, `spring 2021`, `Christmas`, `the 20th century` |
+//! | relative   | `yesterday`, `last week` (`2023-W43`), `two years ago`, `this month`, `next Tuesday`, `earlier this year`, `the previous day`, `a year earlier` |
+//! | durations  | `44-day` (`P44D`), `nearly 30 years` (`P30Y`, `LESS_THAN`), `three months`, `the past three years` |
+//! | sets       | `every year`, `weekly`, `daily`                                    |
+//! | times      | `3 p.m. Friday`, `Friday morning`                                  |
+//! | vague      | `now` (`PRESENT_REF`), `recently` (`PAST_REF`), `the future` (`FUTURE_REF`) |
+//! | ranges     | `from 1991 to 2020`, `between May and July`, `1991–2020`, `2019/20`: two timexes linked by [`timex::RangeLink`] |
+//!
+//! False friends are rejected: `JF-17`, `F-16`, `Boeing 747`, `300
+//! settlements`, `Three Brothers-2021`, `$1,991`, phone numbers. A bare year
+//! or a bare `May` is latent: it is kept only after a preposition such as
+//! `in`, `since`, `by`.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use timeline::tagger::tag;
+//! let dct = NaiveDate::from_ymd_opt(2023, 11, 2);
+//! let t = tag("The war ended on November 10, 2020, and drills followed last week.", dct);
+//! let values: Vec<String> = t.iter().map(|t| t.value.timeml()).collect();
+//! assert_eq!(values, ["2020-11-10", "2023-W43"]);
+//! ```
 
+pub mod grammar;
+pub mod jsonl;
+pub mod resolve;
+pub mod rules;
 pub mod timex;
+pub mod token;
 
 pub use timex::{Timex, TimexType, Value};
 
 use chrono::NaiveDate;
+
+use grammar::{Draft, Spec, grammar};
+use resolve::{Resolver, Tense};
+use timex::{Derivation, Point, RangeLink, RangeRole, Within, YearSpan};
+use token::{Token, tokenize};
 
 /// Where the document creation time came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,35 +96,260 @@ pub struct Tagged {
     pub warnings: Vec<String>,
 }
 
+/// The warning given when no DCT is known.
+pub const NO_DCT_WARNING: &str = "no document date (give --dct or start the text with a date line): relative dates left unresolved";
+
 /// Tags a document: finds its DCT (unless `dct` is given), then its temporal
 /// expressions, resolved against that DCT.
+///
+/// The DCT is read from the document when its first non-empty line holds a
+/// full date (` date 2023-11-02 (MENAFN- AzerNews) ...`, `November 2, 2023`).
 pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Tagged {
-    let dct = dct.map(|date| Dct {
-        date,
-        source: DctSource::Given,
-    });
+    let mut warnings = Vec::new();
+    let dct = match dct {
+        Some(date) => Some(Dct {
+            date,
+            source: DctSource::Given,
+        }),
+        None => find_dct(text),
+    };
+    if dct.is_none() {
+        warnings.push(NO_DCT_WARNING.to_string());
+    }
+    if let Err(e) = grammar() {
+        warnings.push(format!("tagger rules failed to load: {e}"));
+    }
     Tagged {
         timexes: tag(text, dct.as_ref().map(|d| d.date)),
         dct,
-        warnings: Vec::new(),
+        warnings,
     }
+}
+
+/// Reads a DCT from the first non-empty line of `text`: the first full date
+/// (day, month and year) found there.
+pub fn find_dct(text: &str) -> Option<Dct> {
+    let offset = text.len() - text.trim_start().len();
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[offset..line_end];
+    let g = grammar().ok()?;
+    let toks = tokenize(line);
+    for d in g.scan(&toks) {
+        if let Spec::Fixed(Value::Point(Point {
+            year: Some(y),
+            span: YearSpan::Year,
+            within: Within::Day { month, day },
+            ..
+        })) = d.spec
+        {
+            let date = NaiveDate::from_ymd_opt(y, month.into(), day.into())?;
+            return Some(Dct {
+                date,
+                source: DctSource::Document {
+                    start: offset + toks[d.start_tok].start,
+                    end: offset + toks[d.end_tok - 1].end,
+                    rule: format!("dct.first_line via {}", d.rule),
+                },
+            });
+        }
+    }
+    None
 }
 
 /// Finds the temporal expressions in `text` and resolves them against `dct`.
 ///
 /// Without a DCT relative expressions stay unresolved (`X` in their value).
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let _ = (text, dct);
-    Vec::new()
+    let Ok(g) = grammar() else {
+        return Vec::new();
+    };
+    let toks = tokenize(text);
+    let drafts = g.scan(&toks);
+    let cues = Cues::new(g, &toks);
+    let mut resolver = Resolver::new(dct);
+    let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let tense = cues.tense(d.start_tok, d.end_tok);
+        out.push(to_timex(&toks, &d, &mut resolver, tense));
+    }
+    link_ranges(&toks, &mut out);
+    out
+}
+
+fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) -> Timex {
+    let (value, resolution) = resolver.resolve(d.spec, tense);
+    Timex {
+        start: toks[d.start_tok].start,
+        end: toks[d.end_tok - 1].end,
+        kind: d.kind,
+        value,
+        modifier: d.modifier,
+        latent: d.latent,
+        range: d.range.map(|role| RangeLink { partner: 0, role }),
+        derivation: Derivation {
+            rule: d.rule.clone(),
+            children: d.children.clone(),
+            resolution,
+        },
+    }
+}
+
+/// Tense cues per token (+1 future, -1 past) and sentence starts.
+struct Cues {
+    cue: Vec<i8>,
+    sentence: Vec<usize>,
+}
+
+impl Cues {
+    fn new(g: &grammar::Grammar, toks: &[Token]) -> Cues {
+        let mut cue = vec![0i8; toks.len()];
+        let mut sentence = vec![0usize; toks.len()];
+        let mut start = 0;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if i > start && t.newline_before {
+                start = i;
+            }
+            sentence[i] = start;
+            if let Some((end, c)) = g.tense_cue(toks, i) {
+                cue[i] = c.signum() as i8;
+                for s in sentence.iter_mut().take(end).skip(i + 1) {
+                    *s = start;
+                }
+                i = end;
+                continue;
+            }
+            if t.is_word() && t.lower.len() > 4 && t.lower.ends_with("ed") {
+                cue[i] = -1;
+            }
+            let ends = matches!(t.lower.as_str(), "." | "!" | "?")
+                && toks.get(i + 1).is_none_or(|n| n.space_before && n.upper);
+            i += 1;
+            if ends {
+                start = i;
+            }
+        }
+        Cues { cue, sentence }
+    }
+
+    /// The tense of tokens `start..end`: the nearest cue before them in the
+    /// sentence, else the nearest after.
+    fn tense(&self, start: usize, end: usize) -> Tense {
+        let sent = self.sentence.get(start).copied().unwrap_or(0);
+        let to_tense = |c: i8| if c > 0 { Tense::Future } else { Tense::Past };
+        if let Some(&c) = self.cue[sent..start].iter().rev().find(|&&c| c != 0) {
+            return to_tense(c);
+        }
+        for j in end..self.cue.len() {
+            if self.sentence[j] != sent {
+                break;
+            }
+            if self.cue[j] != 0 {
+                return to_tense(self.cue[j]);
+            }
+        }
+        Tense::None
+    }
+}
+
+/// Links `from X to Y`, `between X and Y`, `X–Y` as ranges; fixes the
+/// partner indices of ranges built by a rule.
+fn link_ranges(toks: &[Token], out: &mut [Timex]) {
+    let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
+    for i in 0..out.len().saturating_sub(1) {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let linked = if a.range.map(|r| r.role) == Some(RangeRole::Start)
+            && b.range.map(|r| r.role) == Some(RangeRole::End)
+        {
+            true
+        } else if a.range.is_none()
+            && b.range.is_none()
+            && a.kind == TimexType::Date
+            && b.kind == TimexType::Date
+        {
+            let (ae, bs) = (tok_at(a.end), tok_at(b.start));
+            let between: Vec<&str> = toks[ae..bs].iter().map(|t| t.lower.as_str()).collect();
+            let before = tok_at(a.start)
+                .checked_sub(1)
+                .map(|p| toks[p].lower.as_str());
+            match between.as_slice() {
+                ["-" | "–"] => true,
+                ["to" | "until" | "till" | "through"] => {
+                    matches!(before, Some("from" | "between"))
+                }
+                ["and"] => before == Some("between"),
+                _ => false,
+            }
+        } else {
+            false
+        };
+        if linked {
+            out[i].range = Some(RangeLink {
+                partner: i + 1,
+                role: RangeRole::Start,
+            });
+            out[i + 1].range = Some(RangeLink {
+                partner: i,
+                role: RangeRole::End,
+            });
+        }
+    }
+    // A rule-made range whose partner was not next to it: drop the link.
+    for i in 0..out.len() {
+        if let Some(r) = out[i].range {
+            let ok = out
+                .get(r.partner)
+                .and_then(|p| p.range)
+                .is_some_and(|pr| pr.partner == i && pr.role != r.role);
+            if !ok {
+                out[i].range = None;
+            }
+        }
+    }
 }
 
 /// A human-readable account of how `timex` was built from `text`, for
 /// `timeline tag --explain`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use timeline::tagger::{explain, tag};
+/// let text = "He visited Baku last week.";
+/// let t = tag(text, NaiveDate::from_ymd_opt(2023, 11, 2));
+/// assert_eq!(
+///     explain(text, &t[0]),
+///     "\"last week\" DATE 2023-W43\n  rule: relative.last_unit\n  from: @units\n  resolved: -1 Week from DCT 2023-11-02"
+/// );
+/// ```
 pub fn explain(text: &str, timex: &Timex) -> String {
-    format!(
-        "{:?} {} <- rule {}",
+    let mut s = format!(
+        "{:?} {} {}",
         text.get(timex.start..timex.end).unwrap_or(""),
-        timex.value,
-        timex.derivation.rule
-    )
+        timex.kind.as_str(),
+        timex.value
+    );
+    if let Some(m) = timex.modifier {
+        s.push_str(&format!(" mod={}", m.as_str()));
+    }
+    if timex.latent {
+        s.push_str(" (latent, accepted from context)");
+    }
+    s.push_str(&format!("\n  rule: {}", timex.derivation.rule));
+    if !timex.derivation.children.is_empty() {
+        s.push_str(&format!(
+            "\n  from: {}",
+            timex.derivation.children.join(", ")
+        ));
+    }
+    if let Some(r) = &timex.derivation.resolution {
+        s.push_str(&format!("\n  resolved: {r}"));
+    }
+    if let Some(r) = timex.range {
+        s.push_str(&format!(
+            "\n  range: {:?} of interval with #{}",
+            r.role, r.partner
+        ));
+    }
+    s
 }

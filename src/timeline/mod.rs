@@ -1,12 +1,113 @@
-//! The timeline model: what `data/*.yaml` holds.
+//! The timeline model and its YAML file: the stage people edit by hand.
 //!
 //! A [`Timeline`] is a list of [`Event`]s, each with a [`When`] (a date or an
 //! interval at its own precision), a short title, tags and the [`Source`]s
-//! that attest it. This is the stage that people edit by hand; everything
-//! before it (tagging, event building) produces it, everything after it
-//! (layout, SVG) consumes it.
+//! that attest it. Everything before this stage (tagging, event building)
+//! produces it; everything after it (layout, SVG) consumes it.
+//!
+//! # The file format
+//!
+//! ```yaml
+//! # timeline: edit freely; `timeline build` keeps your edits (`timeline schema` describes the format).
+//! version: 1
+//! title: Pakistan–Azerbaijan military ties
+//! events:
+//!   - id: e-1991-to-2020-armenian-occupation-azerbaijani-territory
+//!     when: {start: "1991", end: "2020"}
+//!     title: Armenian occupation of Azerbaijani territory
+//!     tags: [conflict]
+//!     inferred: true
+//!     confidence: 0.7
+//!   - id: e-2020-11-10-war-concluded-signing-statement
+//!     when: "2020-11-10"
+//!     title: The war concluded with the signing of a statement
+//!     tags: [conflict]
+//!     confidence: 0.9
+//!     sources:
+//!       - file: 000_5da06e75f2e99931.txt
+//!         line: 97
+//!         span: [5120, 5300]
+//!         quote: "The war concluded with the signing of a trilateral statement on November 10, 2020."
+//!         rules: [date.month_day_year]
+//!   - id: e-2021-09-joint-drills
+//!     when: "2021-09"
+//!     title: Joint drills
+//!   - id: e-1990-ceasefire-talks       # a hand-written event: only id, when, title needed
+//!     when: c. 1990                     # typed forms are fine; `timeline fmt` writes "1990~"
+//!     title: Ceasefire talks
+//! deleted: []
+//! generated:
+//!   - e-1991-to-2020-armenian-occupation-azerbaijani-territory
+//!   - e-2020-11-10-war-concluded-signing-statement
+//!   - e-2021-09-joint-drills
+//! ```
+//!
+//! Top-level keys, in canonical order: `version` (required, `1`), `title`,
+//! `events` (required), `deleted`, `generated`. Event keys: `id`, `when`,
+//! `title` (required), `tags`, `inferred` (default `false`), `confidence`
+//! (0–1, absent for hand-written events), `sources`. Source keys: `file`,
+//! `line`, `span` (`[start, end)` in characters), `quote` (required) and
+//! `rules`.
+//!
+//! **Dates** keep their precision: `"2020-11-10"`, `"2021-09"`, `"1991"`,
+//! decades `"199X"`, centuries `"19XX"`, BCE years `"-0043"` (44 BC, shown
+//! as `44 BC`), approximate `"1990~"` (also typed `~1990`), uncertain
+//! `"2021?"`, both `"2021%"`. An interval is `{start: ..., end: ...}` with
+//! either end left out when open, or EDTF `1991/2020`, `1991/..`. Typed
+//! forms such as `Nov 10, 2020`, `10 November 2020`, `September 2021`,
+//! `c. 1990`, `1990s`, `44 BC` and `2020-11-10T14:00Z` are accepted and
+//! normalised (see [`parse_date`]). Plain YAML `1991` (an integer) and
+//! `2020-11-10` (a timestamp to some readers) are read as dates too; the
+//! canonical form always double-quotes dates.
+//!
+//! **Keeping edits**: see [`update`] — events in the file are yours, new
+//! findings are added, deleted events stay deleted (`deleted:` tombstones,
+//! noticed through `generated:`), comments stay.
+//!
+//! **Errors**: every problem is reported at once, each with
+//! `file:line:col`, the line, a caret and a hint:
+//!
+//! ```text
+//! t.yaml:7:5: error: unknown key `titel` in an event
+//!   |
+//! 7 |     titel: Joint drills
+//!   |     ^^^^^
+//!   = hint: did you mean `title`?
+//! ```
+//!
+//! **Why not `serde_yaml`**: it is deprecated and unmaintained. We read YAML
+//! with `granit-parser` (the event parser behind `serde-saphyr`), build a
+//! small tree whose nodes remember their line and column, and validate it by
+//! hand: a serde deserializer stops at the first error, hand validation
+//! reports them all, with did-you-mean hints. Anchors and aliases are
+//! refused (no "billion laughs"), nesting is capped by the parser, files
+//! over 16 MiB are refused before parsing.
+//!
+//! ```
+//! use timeline::timeline::{from_yaml, to_yaml};
+//! let src = "version: 1\nevents:\n  - id: e-1\n    when: Nov 10, 2020\n    title: The war ends\n";
+//! let t = from_yaml(src, "t.yaml").unwrap();
+//! assert_eq!(t.events[0].when.first_day().unwrap().to_string(), "2020-11-10");
+//! assert!(to_yaml(&t).contains("when: \"2020-11-10\""));
+//! ```
 
 use crate::date::DateSpec;
+
+mod comments;
+mod diag;
+mod load;
+mod node;
+mod schema;
+mod update;
+mod when;
+mod write;
+
+pub use diag::{Diagnostic, Diagnostics};
+pub use load::MAX_FILE_BYTES;
+pub use schema::schema;
+pub use update::{assign_ids, event_id, update};
+pub use when::{parse_date, parse_when};
+pub use write::{HEADER, to_yaml};
 
 /// The current version of the YAML format.
 pub const FORMAT_VERSION: u32 = 1;
@@ -95,66 +196,31 @@ pub struct Source {
     pub rules: Vec<String>,
 }
 
-/// A problem found in a timeline file, with its position.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// The file name as given.
-    pub file: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column (in characters).
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it, if we know.
-    pub hint: Option<String>,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: error: {}",
-            self.file, self.line, self.column, self.message
-        )?;
-        if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Every problem found in one file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.0.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))]
-pub struct Diagnostics(pub Vec<Diagnostic>);
-
-/// Parses a timeline file. `file` names it in diagnostics.
+/// Parses a timeline file. `file` names it in diagnostics. Every problem in
+/// the file is reported, in source order.
 pub fn from_yaml(src: &str, file: &str) -> Result<Timeline, Diagnostics> {
-    let _ = src;
-    Err(Diagnostics(vec![Diagnostic {
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        message: "YAML loading is not implemented yet".into(),
-        hint: None,
-    }]))
+    load::load(src, file).map(|l| l.timeline)
 }
 
-/// Writes a timeline in canonical form.
-pub fn to_yaml(t: &Timeline) -> String {
-    format!("version: {}\nevents: {}\n", t.version, t.events.len())
+/// Parses a timeline file read as bytes: refuses files over
+/// [`MAX_FILE_BYTES`], binary files, and invalid UTF-8 (naming the line and
+/// column of the first bad byte), then works as [`from_yaml`].
+pub fn from_yaml_bytes(bytes: &[u8], file: &str) -> Result<Timeline, Diagnostics> {
+    let src = load::decode(bytes, file)?;
+    from_yaml(&src, file)
 }
 
-/// Merges freshly extracted events into an existing (possibly hand-edited)
-/// file's text, keeping the user's edits, deletions, additions and comments;
-/// returns the new file text.
-pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Diagnostics> {
-    let _ = (existing, file);
-    Ok(to_yaml(fresh))
-}
-
-/// A JSON Schema for the YAML format, for editors.
-pub fn schema() -> String {
-    String::from("{}")
+/// Rewrites a timeline file in canonical form (`timeline fmt`): fixed key
+/// order, EDTF dates, canonical quoting, two-space indentation. Comments
+/// are kept, each next to the key or event it was written at (blank lines
+/// are not). The result of `format` is a fixed point of `format`.
+pub fn format(src: &str, file: &str) -> Result<String, Diagnostics> {
+    let loaded = load::load(src, file)?;
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let scalars = node::parse_with_scalars(src, file)
+        .map(|(_, s)| s)
+        .unwrap_or_default();
+    let comments = comments::find(src, &scalars);
+    let lines = write::lines(&loaded.timeline, &loaded.generated);
+    Ok(comments::weave(&lines, &loaded.root, &comments))
 }

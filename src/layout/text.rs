@@ -1,0 +1,202 @@
+//! Text measurement with the embedded font.
+//!
+//! Layout never asks the machine which fonts it has: every width comes from
+//! DejaVu Sans, embedded in the binary (`assets/fonts/DejaVuSans.ttf`, Bitstream
+//! Vera licence in `assets/fonts/LICENSE-DejaVu.txt`). The SVG names the same
+//! family first, so a browser that has it draws exactly what was measured;
+//! widths are measured without kerning, which only ever makes real text a
+//! little narrower than its measured box.
+//!
+//! ```
+//! use timeline::layout::text::Metrics;
+//! let m = Metrics::get();
+//! let w = m.width("Nov 2020", 12.0);
+//! assert!(w > 40.0 && w < 60.0);
+//! let lines = m.wrap("a title that is far too long to fit on one short line", 12.0, 120.0, 2);
+//! assert_eq!(lines.len(), 2);
+//! assert!(lines[1].ends_with('…'));
+//! ```
+
+use std::sync::OnceLock;
+
+use ab_glyph::{Font, FontRef};
+
+/// The embedded font file (DejaVu Sans).
+pub const FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// The family name of [`FONT_BYTES`], as written in the SVG.
+pub const FONT_FAMILY: &str = "DejaVu Sans";
+
+/// The CSS font stack written in the SVG: the embedded family first, then
+/// its metric twins and a generic fallback.
+pub const FONT_STACK: &str = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif";
+
+/// The ellipsis appended to truncated text.
+pub const ELLIPSIS: char = '…';
+
+/// Font metrics of the embedded font, in ems.
+#[derive(Debug)]
+pub struct Metrics {
+    font: Option<FontRef<'static>>,
+    ascent: f64,
+    descent: f64,
+    /// Advances of ASCII characters, in ems, for speed.
+    ascii: [f64; 128],
+}
+
+impl Metrics {
+    /// The shared metrics of the embedded font.
+    pub fn get() -> &'static Metrics {
+        static M: OnceLock<Metrics> = OnceLock::new();
+        M.get_or_init(|| match FontRef::try_from_slice(FONT_BYTES) {
+            Ok(font) => {
+                let upem = f64::from(font.units_per_em().unwrap_or(2048.0));
+                let ascent = f64::from(font.ascent_unscaled()) / upem;
+                let descent = -f64::from(font.descent_unscaled()) / upem;
+                let mut ascii = [0.0; 128];
+                for (i, a) in ascii.iter_mut().enumerate() {
+                    let c = char::from(i as u8);
+                    *a = f64::from(font.h_advance_unscaled(font.glyph_id(c))) / upem;
+                }
+                Metrics {
+                    font: Some(font),
+                    ascent,
+                    descent,
+                    ascii,
+                }
+            }
+            // The font is compiled in, so this cannot happen at run time;
+            // fall back to a generous fixed-width estimate all the same.
+            Err(_) => Metrics {
+                font: None,
+                ascent: 0.93,
+                descent: 0.24,
+                ascii: [0.65; 128],
+            },
+        })
+    }
+
+    /// Height above the baseline, in pixels, at `size`.
+    pub fn ascent(&self, size: f64) -> f64 {
+        self.ascent * size
+    }
+
+    /// Depth below the baseline, in pixels, at `size`.
+    pub fn descent(&self, size: f64) -> f64 {
+        self.descent * size
+    }
+
+    /// The height of a text box (ascent plus descent) at `size`.
+    pub fn height(&self, size: f64) -> f64 {
+        (self.ascent + self.descent) * size
+    }
+
+    /// The advance width of `text` at `size` pixels.
+    pub fn width(&self, text: &str, size: f64) -> f64 {
+        text.chars().map(|c| self.char_em(c)).sum::<f64>() * size
+    }
+
+    fn char_em(&self, c: char) -> f64 {
+        if let Some(a) = self.ascii.get(c as usize) {
+            return *a;
+        }
+        match &self.font {
+            Some(font) => {
+                let upem = f64::from(font.units_per_em().unwrap_or(2048.0));
+                f64::from(font.h_advance_unscaled(font.glyph_id(c))) / upem
+            }
+            None => 0.65,
+        }
+    }
+
+    /// Cuts `text` so that it plus an ellipsis fits in `max` pixels.
+    /// Returns `text` unchanged when it already fits.
+    pub fn truncate(&self, text: &str, size: f64, max: f64) -> String {
+        if self.width(text, size) <= max {
+            return text.to_string();
+        }
+        let ell = self.width(&ELLIPSIS.to_string(), size);
+        let mut out = String::new();
+        let mut w = 0.0;
+        for c in text.chars() {
+            let cw = self.width(c.encode_utf8(&mut [0; 4]), size);
+            if w + cw + ell > max {
+                break;
+            }
+            w += cw;
+            out.push(c);
+        }
+        let mut out = out.trim_end().to_string();
+        out.push(ELLIPSIS);
+        out
+    }
+
+    /// Greedy word wrap of `text` into at most `max_lines` lines of at most
+    /// `max` pixels; the last line ends with an ellipsis if text was cut.
+    pub fn wrap(&self, text: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut lines = Vec::new();
+        let mut i = 0;
+        while i < words.len() && lines.len() < max_lines {
+            let mut cur = String::new();
+            while i < words.len() {
+                let candidate = if cur.is_empty() {
+                    words[i].to_string()
+                } else {
+                    format!("{cur} {}", words[i])
+                };
+                if self.width(&candidate, size) > max {
+                    break;
+                }
+                cur = candidate;
+                i += 1;
+            }
+            if cur.is_empty() {
+                // A single word wider than a line: it is cut below.
+                cur = words[i].to_string();
+                i += 1;
+            }
+            if lines.len() + 1 == max_lines && i < words.len() {
+                let rest = format!("{cur} {}", words[i..].join(" "));
+                lines.push(self.truncate(&rest, size, max));
+                break;
+            }
+            lines.push(self.truncate(&cur, size, max));
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_short_text_whole() {
+        let m = Metrics::get();
+        assert_eq!(m.wrap("Short title", 12.0, 200.0, 2), vec!["Short title"]);
+    }
+
+    #[test]
+    fn wrap_never_exceeds_width() {
+        let m = Metrics::get();
+        let text = "Pakistan and Azerbaijan hold joint military drills near the border with several thousand soldiers";
+        for max in [40.0, 80.0, 150.0, 260.0] {
+            let lines = m.wrap(text, 12.0, max, 2);
+            assert!(lines.len() <= 2);
+            for l in &lines {
+                assert!(m.width(l, 12.0) <= max, "{l:?} wider than {max}");
+            }
+            assert!(lines.last().unwrap().ends_with(ELLIPSIS));
+        }
+    }
+
+    #[test]
+    fn wrap_cuts_a_long_single_word() {
+        let m = Metrics::get();
+        let lines = m.wrap("Supercalifragilisticexpialidocious", 12.0, 60.0, 2);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].ends_with(ELLIPSIS));
+        assert!(m.width(&lines[0], 12.0) <= 60.0);
+    }
+}

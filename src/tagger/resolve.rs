@@ -1,0 +1,504 @@
+//! The resolver: turns the grammar's underspecified [`Spec`]s into TimeML
+//! values, anchored to the document creation time (DCT) or, for "a year
+//! earlier" and "the previous day", to the last mentioned date (the news
+//! convention). A sentence's tense decides whether a bare `Friday` or
+//! `March` is the previous or the next occurrence.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::grammar::{Anchor, Dir, Spec};
+use super::rules::Holiday;
+use super::timex::{Point, TimeOfDay, Unit, Value, Within, YearSpan};
+
+/// The tense of a sentence, from cue words (`will`, `next`, `was`, `had`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past cues only.
+    Past,
+    /// A future cue.
+    Future,
+    /// No cue.
+    None,
+}
+
+/// Resolution state across a document: the DCT and the last mentioned date.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    dct: Option<NaiveDate>,
+    last: Option<Point>,
+}
+
+fn point(year: i32, within: Within, time: Option<TimeOfDay>) -> Point {
+    Point {
+        year: Some(year),
+        span: YearSpan::Year,
+        within,
+        time,
+    }
+}
+
+fn day_point(d: NaiveDate, time: Option<TimeOfDay>) -> Point {
+    point(
+        d.year(),
+        Within::Day {
+            month: d.month() as u8,
+            day: d.day() as u8,
+        },
+        time,
+    )
+}
+
+/// First and last day of `within` in `year` (None for weeks and `Whole`).
+fn bounds(year: i32, within: Within) -> Option<(NaiveDate, NaiveDate)> {
+    let ym = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
+    let month_end = |y: i32, m: u32| {
+        let first = ym(y, m)?;
+        first.checked_add_months(Months::new(1))?.pred_opt()
+    };
+    let months = |a: u32, b: u32| Some((ym(year, a)?, month_end(year, b)?));
+    match within {
+        Within::Day { month, day } => {
+            let d = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
+            Some((d, d))
+        }
+        Within::Month(m) => months(m.into(), m.into()),
+        Within::Quarter(q) => months(3 * u32::from(q) - 2, 3 * u32::from(q)),
+        Within::Half(h) => months(6 * u32::from(h) - 5, 6 * u32::from(h)),
+        Within::Season(s) => {
+            use super::timex::Season::*;
+            match s {
+                Spring => months(3, 5),
+                Summer => months(6, 8),
+                Fall => months(9, 11),
+                Winter => Some((ym(year, 12)?, month_end(year + 1, 2)?)),
+            }
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
+        Holiday::Easter(off) => {
+            // Anonymous Gregorian algorithm.
+            let a = year % 19;
+            let b = year / 100;
+            let c = year % 100;
+            let d = b / 4;
+            let e = b % 4;
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let i = c / 4;
+            let k = c % 4;
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            let e = NaiveDate::from_ymd_opt(year, month as u32, day as u32)?;
+            if off >= 0 {
+                e.checked_add_days(Days::new(off as u64))
+            } else {
+                e.checked_sub_days(Days::new(off.unsigned_abs().into()))
+            }
+        }
+        Holiday::Nth { month, weekday, n } => {
+            let wd = weekday_of(weekday)?;
+            if n > 0 {
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)
+            } else {
+                let mut d = NaiveDate::from_ymd_opt(year, month.into(), 1)?
+                    .checked_add_months(Months::new(1))?
+                    .pred_opt()?;
+                while d.weekday() != wd {
+                    d = d.pred_opt()?;
+                }
+                Some(d)
+            }
+        }
+    }
+}
+
+fn weekday_of(w: u8) -> Option<Weekday> {
+    Some(match w {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        7 => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn distance(d: NaiveDate, (a, b): (NaiveDate, NaiveDate)) -> i64 {
+    if d < a {
+        (a - d).num_days()
+    } else if d > b {
+        (d - b).num_days()
+    } else {
+        0
+    }
+}
+
+/// Picks among the occurrences in years around `dct`.
+fn pick<F>(dct: NaiveDate, dir: Dir, tense: Tense, occ: F) -> Option<(i32, (NaiveDate, NaiveDate))>
+where
+    F: Fn(i32) -> Option<(NaiveDate, NaiveDate)>,
+{
+    let y = dct.year();
+    let cands: Vec<(i32, (NaiveDate, NaiveDate))> = (y - 1..=y + 1)
+        .filter_map(|yy| occ(yy).map(|b| (yy, b)))
+        .collect();
+    match dir {
+        Dir::Past => cands.iter().rev().find(|(_, (_, b))| *b < dct).copied(),
+        Dir::Future => cands.iter().find(|(_, (a, _))| *a > dct).copied(),
+        Dir::This => cands.iter().find(|(yy, _)| *yy == y).copied(),
+        // Months, quarters, seasons and days without a year: the nearest
+        // occurrence (tense cues mislead more than they help here).
+        // Months, quarters, seasons and days without a year: the nearest
+        // occurrence, the tense doubling the distance of the other side.
+        Dir::Tense => cands
+            .iter()
+            .min_by_key(|(_, (a, b))| {
+                let d = distance(dct, (*a, *b));
+                match tense {
+                    Tense::Past if *a > dct => 2 * d,
+                    Tense::Future if *b < dct => 2 * d,
+                    _ => d,
+                }
+            })
+            .copied(),
+    }
+}
+
+/// Shifts a day by `n` units (calendar arithmetic, clamped to month ends).
+fn shift_day(d: NaiveDate, n: i32, unit: Unit) -> Option<NaiveDate> {
+    let months = |m: i32| {
+        if m >= 0 {
+            d.checked_add_months(Months::new(m as u32))
+        } else {
+            d.checked_sub_months(Months::new(m.unsigned_abs()))
+        }
+    };
+    let days = |k: i64| {
+        if k >= 0 {
+            d.checked_add_days(Days::new(k as u64))
+        } else {
+            d.checked_sub_days(Days::new(k.unsigned_abs()))
+        }
+    };
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Some(d),
+        Unit::Day => days(n.into()),
+        Unit::Week => days(i64::from(n) * 7),
+        Unit::Month => months(n),
+        Unit::Quarter => months(n.checked_mul(3)?),
+        Unit::Year => months(n.checked_mul(12)?),
+        Unit::Decade => months(n.checked_mul(120)?),
+        Unit::Century => months(n.checked_mul(1200)?),
+    }
+}
+
+/// The point of granularity `unit` containing day `d`.
+fn at_granularity(d: NaiveDate, unit: Unit) -> Point {
+    let y = d.year();
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => day_point(d, None),
+        Unit::Week => {
+            let w = d.iso_week();
+            point(w.year(), Within::Week(w.week() as u8), None)
+        }
+        Unit::Month => point(y, Within::Month(d.month() as u8), None),
+        Unit::Quarter => point(y, Within::Quarter(((d.month() - 1) / 3 + 1) as u8), None),
+        Unit::Year => point(y, Within::Whole, None),
+        Unit::Decade => Point {
+            year: Some(y - y.rem_euclid(10)),
+            span: YearSpan::Decade,
+            within: Within::Whole,
+            time: None,
+        },
+        Unit::Century => Point {
+            year: Some(y - y.rem_euclid(100)),
+            span: YearSpan::Century,
+            within: Within::Whole,
+            time: None,
+        },
+    }
+}
+
+impl Resolver {
+    /// A resolver for a document with this DCT.
+    pub fn new(dct: Option<NaiveDate>) -> Resolver {
+        Resolver { dct, last: None }
+    }
+
+    /// Resolves one spec; returns the value and a note on how.
+    pub fn resolve(&mut self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
+        let (value, note) = self.resolve_inner(spec, tense);
+        if let Value::Point(p) = value {
+            if p.year.is_some() && p.span == YearSpan::Year {
+                self.last = Some(p);
+            }
+        }
+        (value, note)
+    }
+
+    fn resolve_inner(&self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
+        let tense_note = match tense {
+            Tense::Past => "past tense",
+            Tense::Future => "future tense",
+            Tense::None => "no tense cue",
+        };
+        match spec {
+            Spec::Fixed(v) => (v, None),
+            Spec::Cyclic {
+                within,
+                weekday,
+                holiday,
+                time,
+                dir,
+            } => {
+                let Some(dct) = self.dct else {
+                    let v = if weekday.is_some() || holiday.is_some() {
+                        Value::Relative {
+                            offset: 0,
+                            unit: Unit::Day,
+                        }
+                    } else {
+                        Value::Point(Point {
+                            year: None,
+                            span: YearSpan::Year,
+                            within,
+                            time,
+                        })
+                    };
+                    return (v, Some("no DCT: left unresolved".into()));
+                };
+                if let Some(h) = holiday {
+                    let occ = |y: i32| holiday_date(y, h).map(|d| (d, d));
+                    let t = if tense == Tense::None {
+                        Tense::None
+                    } else {
+                        tense
+                    };
+                    return match pick(dct, dir, t, occ) {
+                        Some((_, (d, _))) => (
+                            Value::Point(day_point(d, time)),
+                            Some(format!("holiday nearest DCT {dct} ({tense_note})")),
+                        ),
+                        None => (
+                            Value::Relative {
+                                offset: 0,
+                                unit: Unit::Day,
+                            },
+                            None,
+                        ),
+                    };
+                }
+                if let Some(w) = weekday {
+                    if let (Within::Day { .. }, _) | (Within::Month(_), _) = (within, ()) {
+                        // "Friday, Oct. 23": the date decides.
+                    } else {
+                        let Some(wd) = weekday_of(w) else {
+                            return (
+                                Value::Relative {
+                                    offset: 0,
+                                    unit: Unit::Day,
+                                },
+                                None,
+                            );
+                        };
+                        let diff = i64::from(wd.num_days_from_monday())
+                            - i64::from(dct.weekday().num_days_from_monday());
+                        let back = (-diff).rem_euclid(7);
+                        let fwd = diff.rem_euclid(7);
+                        let days: i64 = match dir {
+                            Dir::Past => -(if back == 0 { 7 } else { back }),
+                            Dir::Future => {
+                                if fwd == 0 {
+                                    7
+                                } else {
+                                    fwd
+                                }
+                            }
+                            Dir::This => diff,
+                            Dir::Tense => match tense {
+                                Tense::Future => fwd,
+                                _ => -back,
+                            },
+                        };
+                        let d = if days >= 0 {
+                            dct.checked_add_days(Days::new(days as u64))
+                        } else {
+                            dct.checked_sub_days(Days::new(days.unsigned_abs()))
+                        };
+                        return match d {
+                            Some(d) => (
+                                Value::Point(day_point(d, time)),
+                                Some(format!("weekday relative to DCT {dct} ({tense_note})")),
+                            ),
+                            None => (
+                                Value::Relative {
+                                    offset: 0,
+                                    unit: Unit::Day,
+                                },
+                                None,
+                            ),
+                        };
+                    }
+                }
+                match pick(dct, dir, tense, |y| bounds(y, within)) {
+                    Some((y, _)) => (
+                        Value::Point(point(y, within, time)),
+                        Some(format!("year from DCT {dct} ({tense_note})")),
+                    ),
+                    None => (
+                        Value::Point(Point {
+                            year: None,
+                            span: YearSpan::Year,
+                            within,
+                            time,
+                        }),
+                        None,
+                    ),
+                }
+            }
+            Spec::Shift {
+                offset,
+                unit,
+                anchor,
+                within,
+                time,
+            } => {
+                let Some(dct) = self.dct else {
+                    return (
+                        Value::Relative { offset, unit },
+                        Some("no DCT: left unresolved".into()),
+                    );
+                };
+                // The anchor: the last mentioned date for "earlier"/"later"
+                // expressions, else the DCT.
+                let mut base = dct;
+                let mut keep: Option<Point> = None;
+                let mut note = format!("{offset:+} {unit:?} from DCT {dct}");
+                if anchor == Anchor::Reference {
+                    if let Some(p) = self.last {
+                        note = format!("{offset:+} {unit:?} from last mentioned {p}");
+                        match (p.within, unit) {
+                            (Within::Day { month, day }, _) => {
+                                if let Some(y) = p.year {
+                                    if let Some(d) =
+                                        NaiveDate::from_ymd_opt(y, month.into(), day.into())
+                                    {
+                                        base = d;
+                                        if unit == Unit::Year {
+                                            keep = Some(p);
+                                        }
+                                    }
+                                }
+                            }
+                            (
+                                Within::Quarter(_) | Within::Month(_) | Within::Half(_),
+                                Unit::Year,
+                            )
+                            | (Within::Quarter(_), Unit::Quarter)
+                            | (Within::Month(_), Unit::Month)
+                            | (Within::Whole, Unit::Year) => keep = Some(p),
+                            _ => note = format!("{offset:+} {unit:?} from DCT {dct}"),
+                        }
+                    }
+                }
+                if let Some(p) = keep {
+                    if let Some(y) = p.year {
+                        let shifted = match (unit, p.within) {
+                            (Unit::Year, Within::Day { .. }) => {
+                                shift_day(base, offset, Unit::Year).map(|d| day_point(d, None))
+                            }
+                            (Unit::Year, w) => Some(point(y + offset, w, None)),
+                            (Unit::Quarter, Within::Quarter(q)) => {
+                                let idx = y * 4 + i32::from(q) - 1 + offset;
+                                Some(point(
+                                    idx.div_euclid(4),
+                                    Within::Quarter((idx.rem_euclid(4) + 1) as u8),
+                                    None,
+                                ))
+                            }
+                            (Unit::Month, Within::Month(m)) => {
+                                let idx = y * 12 + i32::from(m) - 1 + offset;
+                                Some(point(
+                                    idx.div_euclid(12),
+                                    Within::Month((idx.rem_euclid(12) + 1) as u8),
+                                    None,
+                                ))
+                            }
+                            _ => None,
+                        };
+                        if let Some(p) = shifted {
+                            return (Value::Point(p), Some(note));
+                        }
+                    }
+                }
+                // "the weekend" is the last one, or the one under way.
+                let mut offset = offset;
+                if matches!(within, Within::Weekend(_))
+                    && offset < 0
+                    && matches!(base.weekday(), Weekday::Sat | Weekday::Sun)
+                {
+                    offset += 1;
+                }
+                let Some(d) = shift_day(base, offset, unit) else {
+                    return (Value::Relative { offset, unit }, None);
+                };
+                let mut p = at_granularity(d, unit);
+                if within != Within::Whole && unit == Unit::Year {
+                    p.within = within;
+                }
+                if let (Within::Weekend(_), Within::Week(w)) = (within, p.within) {
+                    p.within = Within::Weekend(w);
+                }
+                if time.is_some() {
+                    p = day_point(d, time);
+                }
+                (Value::Point(p), Some(note))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_and_thanksgiving() {
+        assert_eq!(
+            holiday_date(2000, Holiday::Easter(0)),
+            NaiveDate::from_ymd_opt(2000, 4, 23)
+        );
+        assert_eq!(
+            holiday_date(
+                1999,
+                Holiday::Nth {
+                    month: 11,
+                    weekday: 4,
+                    n: 4
+                }
+            ),
+            NaiveDate::from_ymd_opt(1999, 11, 25)
+        );
+        assert_eq!(
+            holiday_date(
+                2023,
+                Holiday::Nth {
+                    month: 5,
+                    weekday: 1,
+                    n: -1
+                }
+            ),
+            NaiveDate::from_ymd_opt(2023, 5, 29)
+        );
+    }
+}

@@ -1,0 +1,513 @@
+//! Re-extraction that keeps hand edits: stable ids and [`update`].
+//!
+//! # Policy
+//!
+//! * Every event has a stable id ([`event_id`]): `e-`, the date, and up to
+//!   five significant title words, e.g. `e-2020-11-10-war-concluded-signing-statement`.
+//!   The same statement always gets the same id.
+//! * **An event already in the file belongs to the user.** `update` never
+//!   changes it, whatever fresh extraction says: not its date, title, tags
+//!   or sources. Edit anything; it stays.
+//! * **New findings are added**: a fresh event whose id is neither in the
+//!   file, nor in `deleted:`, nor in `generated:` is inserted into `events:`
+//!   in date order.
+//! * **Deleted events stay deleted.** `generated:` (bookkeeping at the end
+//!   of the file; not part of the [`Timeline`] model) lists, sorted, the ids
+//!   of all events and tombstones as they were when this tool last wrote the
+//!   file. An id listed there that is in neither `events:` nor `deleted:`
+//!   was deleted by the user since: `update` adds it to `deleted:` (a
+//!   tombstone) and never adds the event again. You can also write ids into
+//!   `deleted:` yourself. To bring an event back, remove its id from
+//!   `deleted:` *and* `generated:`. `update` rewrites `generated:` whole;
+//!   [`format`](super::format) keeps it.
+//! * **User-added events, comments and layout stay**: `update` does not
+//!   re-emit the file. It splices new event blocks and new list items into
+//!   the original text, leaving every other byte as it was.
+//! * A file with errors is never updated: `update` returns the diagnostics.
+
+use std::collections::BTreeSet;
+
+use super::diag::Diagnostics;
+use super::load::load;
+use super::node::{Kind, Node, Pos};
+use super::write::{generated_record, scalar, to_yaml, write_event};
+use super::{Event, Timeline, When};
+
+/// Words left out of ids.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "she", "that", "the",
+    "their", "they", "this", "to", "was", "were", "which", "with",
+];
+
+/// At most this many title words go into an id.
+const ID_WORDS: usize = 5;
+
+/// The stable id of an event with this date and title.
+///
+/// ```
+/// use timeline::date::Date;
+/// use timeline::timeline::{event_id, When};
+/// let when = When::On(Date::day(2020, 11, 10).unwrap().into());
+/// assert_eq!(
+///     event_id(&when, "The war concluded with the signing of a statement"),
+///     "e-2020-11-10-war-concluded-signing-statement"
+/// );
+/// ```
+pub fn event_id(when: &When, title: &str) -> String {
+    fn date(d: &crate::date::DateSpec) -> String {
+        let s = d.date.to_string().to_ascii_lowercase();
+        match s.strip_prefix('-') {
+            Some(bce) => format!("bce{bce}"),
+            None => s,
+        }
+    }
+    let date_part = match when {
+        When::On(d) => date(d),
+        When::Between {
+            start: Some(s),
+            end: Some(e),
+        } => format!("{}-to-{}", date(s), date(e)),
+        When::Between {
+            start: Some(s),
+            end: None,
+        } => format!("since-{}", date(s)),
+        When::Between {
+            start: None,
+            end: Some(e),
+        } => format!("until-{}", date(e)),
+        When::Between {
+            start: None,
+            end: None,
+        } => "undated".to_string(),
+    };
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|w| {
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
+        .take(ID_WORDS)
+        .collect();
+    if words.is_empty() {
+        format!("e-{date_part}")
+    } else {
+        format!("e-{date_part}-{}", words.join("-"))
+    }
+}
+
+/// Gives every event with an empty id its [`event_id`]; when two events
+/// would share an id, the later one gets `-2`, `-3`, ... appended.
+/// Deterministic: depends only on the events and their order.
+pub fn assign_ids(t: &mut Timeline) {
+    let mut taken: BTreeSet<String> = t
+        .events
+        .iter()
+        .filter(|e| !e.id.is_empty())
+        .map(|e| e.id.clone())
+        .collect();
+    for e in &mut t.events {
+        if !e.id.is_empty() {
+            continue;
+        }
+        let base = event_id(&e.when, &e.title);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        e.id = id;
+    }
+}
+
+/// Merges freshly extracted events into an existing (possibly hand-edited)
+/// file's text and returns the new text; see the module docs for the
+/// policy. An empty `existing` text gives the first version of the file,
+/// the same as [`to_yaml`] of `fresh`.
+pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Diagnostics> {
+    let mut fresh = fresh.clone();
+    assign_ids(&mut fresh);
+    if existing.trim().is_empty() {
+        fresh.version = super::FORMAT_VERSION;
+        return Ok(to_yaml(&fresh));
+    }
+    let src = existing.strip_prefix('\u{feff}').unwrap_or(existing);
+    let loaded = load(src, file)?;
+    let old = &loaded.timeline;
+    let in_file: BTreeSet<&str> = old.events.iter().map(|e| e.id.as_str()).collect();
+    let deleted: BTreeSet<&str> = old.deleted.iter().map(String::as_str).collect();
+    let generated: BTreeSet<&str> = loaded.generated.iter().map(String::as_str).collect();
+
+    // Tombstones for events the tool wrote and the user removed.
+    let new_tombstones: Vec<String> = loaded
+        .generated
+        .iter()
+        .filter(|id| !in_file.contains(id.as_str()) && !deleted.contains(id.as_str()))
+        .cloned()
+        .collect();
+    // New findings.
+    let added: Vec<&Event> = fresh
+        .events
+        .iter()
+        .filter(|e| {
+            let id = e.id.as_str();
+            !in_file.contains(id) && !deleted.contains(id) && !generated.contains(id)
+        })
+        .collect();
+    // The record after this update.
+    let mut after = old.clone();
+    after.events.extend(added.iter().map(|e| (*e).clone()));
+    after.deleted.extend(new_tombstones.iter().cloned());
+    let record = generated_record(&after, &loaded.generated);
+
+    let map = Map::new(src);
+    let mut edits: Vec<Edit> = Vec::new();
+    let top = top_fields(&loaded.root);
+    let field = |name: &str| {
+        top.iter()
+            .find(|(k, _, _)| k == name)
+            .map(|(_, k, v)| (*k, *v))
+    };
+    if let Some((key, value)) = field("events") {
+        insert_events(src, &map, key, value, &old.events, &added, &mut edits);
+    }
+    if !new_tombstones.is_empty() {
+        match field("deleted") {
+            Some((k, v)) => append_items(src, &map, k, v, &new_tombstones, &mut edits),
+            None => {
+                // Before `generated:` if there is one, else at the end.
+                let mut e = append_at_end(src, "deleted", &new_tombstones);
+                if let Some((k, _)) = field("generated") {
+                    e.at = map.line_start(k.start.line);
+                    e.text = block_list("deleted", &new_tombstones);
+                }
+                edits.push(e);
+            }
+        }
+    }
+    if record != loaded.generated {
+        match field("generated") {
+            Some((k, v)) => {
+                // Machine bookkeeping: rewritten whole, sorted.
+                let last = match &v.kind {
+                    _ if v.is_null() => k.start.line,
+                    Kind::Seq { flow: false, items } if !items.is_empty() => {
+                        last_line(&items[items.len() - 1])
+                    }
+                    _ => v.end.line,
+                };
+                let from = map.line_start(k.start.line);
+                let to = map.line_end(last);
+                let mut text = block_list("generated", &record);
+                if to == src.len() && !src.ends_with('\n') {
+                    text.pop();
+                }
+                edits.push(Edit {
+                    at: from,
+                    remove: to - from,
+                    text,
+                });
+            }
+            None => edits.push(append_at_end(src, "generated", &record)),
+        }
+    }
+    if src.contains("\r\n") {
+        // Keep the file's line ends.
+        for e in &mut edits {
+            e.text = e.text.replace('\n', "\r\n");
+        }
+    }
+    let out = apply(src, edits);
+    // The result must load: never hand back a file we cannot read.
+    load(&out, file)?;
+    Ok(out)
+}
+
+/// `key:` and a block list of `ids`, canonical.
+fn block_list(key: &str, ids: &[String]) -> String {
+    let mut text = format!("{key}:\n");
+    for id in ids {
+        text.push_str("  - ");
+        text.push_str(&scalar(id, false));
+        text.push('\n');
+    }
+    text
+}
+
+/// A new top-level list at the end of the file.
+fn append_at_end(src: &str, key: &str, ids: &[String]) -> Edit {
+    let mut text = block_list(key, ids);
+    if !src.is_empty() && !src.ends_with('\n') {
+        text.insert(0, '\n');
+    }
+    Edit {
+        at: src.len(),
+        remove: 0,
+        text,
+    }
+}
+
+/// A text splice: remove `remove` bytes at byte `at`, insert `text`.
+struct Edit {
+    at: usize,
+    remove: usize,
+    text: String,
+}
+
+fn apply(src: &str, mut edits: Vec<Edit>) -> String {
+    // Stable by position; later positions first so offsets stay valid.
+    edits.sort_by_key(|e| e.at);
+    let mut out = src.to_string();
+    for e in edits.iter().rev() {
+        out.replace_range(e.at..e.at + e.remove, &e.text);
+    }
+    out
+}
+
+/// Byte offsets of lines, to turn [`Pos`] into byte positions.
+struct Map<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Map<'a> {
+    fn new(src: &'a str) -> Map<'a> {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Map { src, starts }
+    }
+
+    /// Byte offset of the start of 1-based `line`.
+    fn line_start(&self, line: usize) -> usize {
+        self.starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.src.len())
+    }
+
+    /// Byte offset just after the line break ending 1-based `line`.
+    fn line_end(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.src.len())
+    }
+
+    fn line_text(&self, line: usize) -> &'a str {
+        let s = self.line_start(line);
+        let e = self.line_end(line);
+        self.src[s..e].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Byte offset of a position.
+    fn byte(&self, p: Pos) -> usize {
+        let s = self.line_start(p.line);
+        let line = self.line_text(p.line);
+        s + line
+            .char_indices()
+            .nth(p.col - 1)
+            .map_or(line.len(), |(i, _)| i)
+    }
+}
+
+fn top_fields(root: &Node) -> Vec<(String, &Node, &Node)> {
+    match &root.kind {
+        Kind::Map { entries, .. } => entries
+            .iter()
+            .filter_map(|(k, v)| k.scalar().map(|s| (s.to_string(), k, v)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The last line a node occupies (a block node ends where its last child
+/// ends; a position at column 1 belongs to the line before).
+fn last_line(n: &Node) -> usize {
+    if n.end.col == 1 && n.end.line > n.start.line {
+        n.end.line - 1
+    } else {
+        n.end.line
+    }
+}
+
+/// The column (0-based, in characters) of the `-` that introduces a block
+/// sequence item starting at `p`.
+fn dash_indent(map: &Map<'_>, p: Pos) -> usize {
+    let line: Vec<char> = map.line_text(p.line).chars().collect();
+    let before = &line[..(p.col - 1).min(line.len())];
+    before.iter().rposition(|&c| c == '-').unwrap_or(0)
+}
+
+/// Where a new item must go to come before `item`: the start of its line,
+/// moved up over the comment lines directly above it (they describe it).
+fn before_item(map: &Map<'_>, item: &Node) -> usize {
+    let mut line = item.start.line;
+    while line > 1 && map.line_text(line - 1).trim_start().starts_with('#') {
+        line -= 1;
+    }
+    map.line_start(line)
+}
+
+fn insert_events(
+    src: &str,
+    map: &Map<'_>,
+    key: &Node,
+    node: &Node,
+    old: &[Event],
+    added: &[&Event],
+    edits: &mut Vec<Edit>,
+) {
+    if added.is_empty() {
+        return;
+    }
+    let block_items = match &node.kind {
+        Kind::Seq { flow: false, items } if !items.is_empty() => Some(items),
+        _ => None,
+    };
+    let Some(items) = block_items else {
+        // `events: []`, `events:` or a flow list: replace the value by a
+        // block list of the old and new events in canonical form, written
+        // right after the `events:` line.
+        let mut all: Vec<&Event> = old.iter().collect();
+        all.extend(added.iter().copied());
+        let mut text = String::new();
+        for e in all {
+            write_event(&mut text, e, 2);
+        }
+        block_value(src, map, key, node, text, edits);
+        return;
+    };
+    let indent = dash_indent(map, items[0].start);
+    // Sort keys of the events as they stand in the file (items that failed
+    // to load cannot exist here: the file loaded without errors).
+    let keys: Vec<_> = old.iter().map(|e| e.when.sort_key()).collect();
+    for e in added {
+        let key = e.when.sort_key();
+        let pos = keys
+            .iter()
+            .position(|k| match (k, key) {
+                (Some(k), Some(key)) => *k > key,
+                (None, Some(_)) => true,
+                _ => false,
+            })
+            .filter(|&i| i < items.len());
+        let mut text = String::new();
+        write_event(&mut text, e, indent);
+        let at = match pos {
+            Some(i) => before_item(map, &items[i]),
+            None => {
+                let at = map.line_end(last_line(&items[items.len() - 1]));
+                if at == src.len() && !src.ends_with('\n') {
+                    text.insert(0, '\n');
+                }
+                at
+            }
+        };
+        edits.push(Edit {
+            at,
+            remove: 0,
+            text,
+        });
+    }
+}
+
+/// Appends ids to a top-level list, keeping its style.
+fn append_items(
+    src: &str,
+    map: &Map<'_>,
+    key: &Node,
+    node: &Node,
+    ids: &[String],
+    edits: &mut Vec<Edit>,
+) {
+    match &node.kind {
+        Kind::Seq { flow: false, items } if !items.is_empty() => {
+            let indent = dash_indent(map, items[0].start);
+            let mut text = String::new();
+            for id in ids {
+                text.push_str(&" ".repeat(indent));
+                text.push_str("- ");
+                text.push_str(&scalar(id, false));
+                text.push('\n');
+            }
+            let at = map.line_end(last_line(&items[items.len() - 1]));
+            if at == src.len() && !src.ends_with('\n') {
+                text.insert(0, '\n');
+            }
+            edits.push(Edit {
+                at,
+                remove: 0,
+                text,
+            });
+        }
+        Kind::Seq { flow: true, items } if !items.is_empty() => {
+            // Rewrite the flow list in place with the old and new items.
+            let mut all: Vec<String> = items
+                .iter()
+                .filter_map(|n| n.scalar().map(str::to_string))
+                .collect();
+            all.extend(ids.iter().cloned());
+            let start = map.byte(node.start);
+            edits.push(Edit {
+                at: start,
+                remove: map.byte(node.end) - start,
+                text: super::write::flow_list(&all),
+            });
+        }
+        _ => {
+            // `key:`, `key: []` or `key: ~`: a block list, as canonical.
+            let mut text = String::new();
+            for id in ids {
+                text.push_str("  - ");
+                text.push_str(&scalar(id, false));
+                text.push('\n');
+            }
+            block_value(src, map, key, node, text, edits);
+        }
+    }
+}
+
+/// Replaces the value of `key` (empty, `~`, `[]` or a flow list written on
+/// the key's line) by the block lines `text`, placed after that line.
+fn block_value(
+    src: &str,
+    map: &Map<'_>,
+    key: &Node,
+    node: &Node,
+    mut text: String,
+    edits: &mut Vec<Edit>,
+) {
+    let (from, to) = (map.byte(node.start), map.byte(node.end));
+    let on_key_line = node.start.line == key.start.line && to > from;
+    if on_key_line {
+        // Take the blanks before the value too when nothing follows it, so
+        // no trailing space is left behind.
+        let rest = &src[to..map.line_end(node.end.line)];
+        let from = if rest.trim().is_empty() {
+            src[..from].trim_end_matches([' ', '\t']).len()
+        } else {
+            from
+        };
+        edits.push(Edit {
+            at: from,
+            remove: to - from,
+            text: String::new(),
+        });
+    }
+    let line = if on_key_line {
+        node.end.line
+    } else {
+        key.start.line
+    };
+    let at = map.line_end(line);
+    if at == src.len() && !src.ends_with('\n') {
+        text.insert(0, '\n');
+    }
+    edits.push(Edit {
+        at,
+        remove: 0,
+        text,
+    });
+}

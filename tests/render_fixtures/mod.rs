@@ -1,0 +1,265 @@
+//! Timelines for the render and layout tests, built in Rust directly.
+#![allow(dead_code)]
+
+use timeline::date::{Date, DateSpec};
+use timeline::timeline::{Event, Timeline, When};
+
+/// An exact date from EDTF text (`2021-09`, `~1990`).
+pub fn d(s: &str) -> DateSpec {
+    match s.parse() {
+        Ok(v) => v,
+        Err(e) => panic!("bad fixture date {s}: {e}"),
+    }
+}
+
+/// An event on one date.
+pub fn on(id: &str, date: &str, title: &str, tags: &[&str]) -> Event {
+    Event {
+        id: id.to_string(),
+        when: When::On(d(date)),
+        title: title.to_string(),
+        tags: tags.iter().map(|s| s.to_string()).collect(),
+        inferred: false,
+        confidence: None,
+        sources: vec![],
+    }
+}
+
+/// An event over an interval; `""` is an open end.
+pub fn between(id: &str, start: &str, end: &str, title: &str, tags: &[&str]) -> Event {
+    let opt = |s: &str| if s.is_empty() { None } else { Some(d(s)) };
+    Event {
+        when: When::Between {
+            start: opt(start),
+            end: opt(end),
+        },
+        ..on(id, "2000", title, tags)
+    }
+}
+
+/// A timeline.
+pub fn timeline(title: Option<&str>, events: Vec<Event>) -> Timeline {
+    Timeline {
+        version: 1,
+        title: title.map(str::to_string),
+        events,
+        deleted: vec![],
+    }
+}
+
+/// Shaped like the seed article's timeline.
+pub fn seed() -> Timeline {
+    timeline(
+        Some("Pakistan–Azerbaijan ties"),
+        vec![
+            between(
+                "occupation",
+                "1991",
+                "2020",
+                "Armenian occupation of Nagorno-Karabakh and seven surrounding districts",
+                &["conflict"],
+            ),
+            between(
+                "war",
+                "2020-09-27",
+                "2020-11-10",
+                "Second Karabakh War, the 44-day war",
+                &["conflict"],
+            ),
+            on(
+                "statement",
+                "2020-11-10",
+                "Trilateral statement ends the war; Azerbaijan regains its territories",
+                &["diplomacy"],
+            ),
+            on(
+                "drills",
+                "2021-09",
+                "Pakistan, Azerbaijan and Turkey hold the joint military drills \"Three Brothers – 2021\" in Baku",
+                &["military"],
+            ),
+            on(
+                "operation",
+                "2023-09",
+                "Azerbaijan's one-day operation restores control over Karabakh",
+                &["conflict"],
+            ),
+            on(
+                "visit",
+                "2023-11-02",
+                "Pakistan's caretaker prime minister visits Baku and meets President Aliyev",
+                &["diplomacy"],
+            ),
+        ],
+    )
+}
+
+/// A tiny deterministic generator (no clock, no OS randomness).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const WORDS: &[&str] = &[
+    "ministers",
+    "meet",
+    "in",
+    "Baku",
+    "talks",
+    "on",
+    "trade",
+    "and",
+    "energy",
+    "border",
+    "agreement",
+    "signed",
+    "parliament",
+    "approves",
+    "new",
+    "pipeline",
+    "delegation",
+    "visit",
+    "summit",
+    "exercise",
+    "statement",
+    "ceasefire",
+    "corridor",
+    "opens",
+    "election",
+];
+
+/// A title of 2 to 14 words.
+pub fn title(rng: &mut Lcg, i: usize) -> String {
+    let n = 2 + rng.below(13) as usize;
+    let mut words = vec![format!("#{i}")];
+    for _ in 0..n {
+        words.push(WORDS[rng.below(WORDS.len() as u64) as usize].to_string());
+    }
+    words.join(" ")
+}
+
+/// `n` events within one year: days, some months, some intervals, some
+/// approximate or inferred.
+pub fn dense(n: usize, year: i32, seed: u64) -> Timeline {
+    let mut rng = Lcg(seed);
+    let tags = ["politics", "economy", "security", "culture"];
+    let mut events = Vec::with_capacity(n);
+    for i in 0..n {
+        let month = 1 + rng.below(12) as u32;
+        let day = 1 + rng.below(28) as u32;
+        let kind = rng.below(10);
+        let t = title(&mut rng, i);
+        let tag = [tags[rng.below(4) as usize]];
+        let mut e = match kind {
+            0 => on(&format!("e{i}"), &format!("{year}-{month:02}"), &t, &tag),
+            1 => {
+                let m2 = (month + 1 + rng.below(3) as u32).min(12);
+                between(
+                    &format!("e{i}"),
+                    &format!("{year}-{month:02}-{day:02}"),
+                    &format!("{year}-{m2:02}-{day:02}"),
+                    &t,
+                    &tag,
+                )
+            }
+            _ => on(
+                &format!("e{i}"),
+                &format!("{year}-{month:02}-{day:02}"),
+                &t,
+                &tag,
+            ),
+        };
+        if rng.below(8) == 0 {
+            if let When::On(d) = &mut e.when {
+                d.approximate = true;
+            }
+        }
+        e.inferred = rng.below(12) == 0;
+        events.push(e);
+    }
+    timeline(Some(&format!("{n} events in {year}")), events)
+}
+
+/// Events from 1800 to 2025 at all precisions.
+pub fn long() -> Timeline {
+    let mut rng = Lcg(7);
+    let mut events = vec![
+        between("c19", "18XX", "18XX", "The nineteenth century", &["era"]),
+        between(
+            "railways",
+            "1830",
+            "1870",
+            "Railway boom across Europe",
+            &["economy"],
+        ),
+        on("1848", "1848", "Revolutions of 1848", &["politics"]),
+        on("1914", "1914-07-28", "First World War begins", &["war"]),
+        between(
+            "ww1",
+            "1914-07-28",
+            "1918-11-11",
+            "First World War",
+            &["war"],
+        ),
+        between(
+            "ww2",
+            "1939-09-01",
+            "1945-09-02",
+            "Second World War",
+            &["war"],
+        ),
+        on(
+            "1960s",
+            "196X",
+            "Decolonisation of most of Africa",
+            &["politics"],
+        ),
+        between("cold", "~1947", "1991-12-26", "Cold War", &["politics"]),
+        on(
+            "moon",
+            "1969-07-20",
+            "First crewed Moon landing",
+            &["science"],
+        ),
+        between(
+            "web",
+            "1991",
+            "",
+            "The World Wide Web, still running",
+            &["science"],
+        ),
+        on("2008", "2008-09", "Global financial crisis", &["economy"]),
+        on(
+            "2020",
+            "2020-03",
+            "COVID-19 declared a pandemic",
+            &["health"],
+        ),
+        on("2025", "2025-01-01", "End of the chart", &[]),
+    ];
+    for i in 0..30 {
+        let y = 1800 + rng.below(225) as i32;
+        let t = title(&mut rng, i);
+        events.push(on(&format!("g{i}"), &format!("{y}"), &t, &["misc"]));
+    }
+    timeline(Some("Two centuries at a glance"), events)
+}
+
+/// Makes a date by hand (keeps `Date` in use for callers).
+pub fn day(y: i32, m: u32, dd: u32) -> Date {
+    match Date::day(y, m, dd) {
+        Ok(v) => v,
+        Err(e) => panic!("bad fixture day: {e}"),
+    }
+}
