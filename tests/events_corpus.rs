@@ -309,6 +309,35 @@ fn corpus() {
         errors.extend(check(&name, &src));
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // Whole extractions, for review of every title and explanation.
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap();
+        let name = f.file_stem().unwrap().to_string_lossy().to_string();
+        let case = parse_case(&src);
+        let x = extract(
+            Article {
+                name: &name,
+                text: &case.text,
+            },
+            &case.tagged,
+        );
+        let mut out = String::new();
+        for e in &x.events {
+            out.push_str(&format!(
+                "{} | {} | tags {:?} | lines {:?}\n",
+                when_str(e),
+                e.title,
+                e.tags,
+                e.sources.iter().map(|s| s.line).collect::<Vec<_>>()
+            ));
+        }
+        out.push_str("--\n");
+        out.push_str(&x.explanation.join("\n"));
+        insta::with_settings!({snapshot_path => "corpus/events/snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(name, out);
+        });
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert!(files.len() >= 10, "corpus too small: {}", files.len());
 }
 
