@@ -205,7 +205,23 @@ impl<'s, 'a> Work<'s, 'a> {
                 _ => break,
             }
         }
-        if cut + 1 < self.ks.len() {
+        // An adverbial is short, and a subject follows it.
+        let words = (0..first_comma)
+            .filter(|&p| self.toks[self.ks[p]].is_word())
+            .count();
+        let subject = self.ks.get(cut + 1).is_some_and(|&k| {
+            let t = &self.toks[k];
+            let lower = t.lower();
+            t.is_capitalized()
+                || t.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    lower.as_str(),
+                    "the" | "a" | "an" | "this" | "these" | "those"
+                )
+                || self.lex.pronouns.contains(&lower)
+                || self.lex.determiners.contains(&lower)
+        });
+        if cut + 1 < self.ks.len() && words <= 10 && subject {
             self.ks.drain(..=cut);
         }
     }
@@ -213,9 +229,16 @@ impl<'s, 'a> Work<'s, 'a> {
     /// "MOSCOW _ Presidents met ..." / "CANBERRA, Australia — Qantas ...":
     /// an all-capitals place name and a dash open a wire story.
     fn drop_dateline(&mut self) {
-        let dash = (0..self.ks.len().min(6))
+        let dash = (0..self.ks.len().min(10))
             .find(|&p| matches!(self.text(p), "_" | "—" | "–" | "-" | "--"));
         let Some(d) = dash else { return };
+        let head_ok = (0..d).all(|p| {
+            let t = &self.toks[self.ks[p]];
+            t.is_capitalized() || matches!(t.text, "," | "(" | ")")
+        });
+        if !head_ok {
+            return;
+        }
         let first = &self.toks[self.ks[0]];
         let caps = first.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && first
@@ -377,6 +400,30 @@ impl<'s, 'a> Work<'s, 'a> {
         }
     }
 
+    /// Drops an early comma-enclosed aside that is not a list of names:
+    /// "The Iraqi leader, in an initiative designed to ..., announced" →
+    /// "The Iraqi leader announced".
+    fn drop_early_aside(&mut self) {
+        let commas: Vec<usize> = (0..self.ks.len())
+            .filter(|&p| self.text(p) == ",")
+            .collect();
+        for w in commas.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a > 6 {
+                return;
+            }
+            let seg: Vec<&Tok<'_>> = self.ks[a + 1..b].iter().map(|&k| &self.toks[k]).collect();
+            let words = seg.iter().filter(|t| t.is_word()).count();
+            let names = seg
+                .iter()
+                .all(|t| !t.is_word() || t.is_capitalized() || self.lex.is_function(t.text));
+            if (2..=16).contains(&words) && !names && a > 0 && b + 1 < self.ks.len() {
+                self.ks.drain(a..b + 1);
+                return;
+            }
+        }
+    }
+
     /// Drops a short second conjunct of common nouns before a preposition
     /// or the end: `formations and separatist troops in` → `formations in`.
     fn drop_short_conjunct(&mut self) {
@@ -413,22 +460,28 @@ impl<'s, 'a> Work<'s, 'a> {
         }
     }
 
-    /// Cuts at a boundary within `soft` characters if that keeps at least
-    /// 50 characters, else within `hard`.
+    /// Cuts within `soft` characters at a clause boundary if that keeps at
+    /// least 50 characters, or at any phrase boundary if that keeps 65;
+    /// else within `hard`.
     fn cut_preferring(&mut self, soft: usize, hard: usize) {
         if self.len() > soft {
             let saved = self.ks.clone();
-            if self.cut(soft) && self.len() >= 50 {
+            if self.cut(soft, true) && self.len() >= 50 {
+                return;
+            }
+            self.ks = saved.clone();
+            if self.cut(soft, false) && self.len() >= 65 {
                 return;
             }
             self.ks = saved;
         }
-        self.cut(hard);
+        self.cut(hard, false);
     }
 
     /// Cuts before the last phrase boundary that fits in `max` characters.
     /// Returns whether it cut at a phrase boundary (or needed no cut).
-    fn cut(&mut self, max: usize) -> bool {
+    /// With `strong_only`, only punctuation and clause words are boundaries.
+    fn cut(&mut self, max: usize, strong_only: bool) -> bool {
         if self.len() <= max {
             return true;
         }
@@ -456,8 +509,22 @@ impl<'s, 'a> Work<'s, 'a> {
                     continue;
                 }
             }
+            let strong_word = matches!(
+                lower.as_str(),
+                "which"
+                    | "that"
+                    | "who"
+                    | "while"
+                    | "when"
+                    | "where"
+                    | "because"
+                    | "but"
+                    | "including"
+            );
             let is_boundary = matches!(t.text, "," | ";" | ":" | "(" | "–" | "—")
-                || (!t.is_capitalized()
+                || (!t.is_capitalized() && strong_word)
+                || (!strong_only
+                    && !t.is_capitalized()
                     && (self.lex.phrase_boundaries.contains(&lower)
                         || self
                             .lex
@@ -515,9 +582,26 @@ impl<'s, 'a> Work<'s, 'a> {
                     && self.lex.is_function(t.text)
                     && !matches!(
                         lower.as_str(),
-                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "this"
+                            | "these"
+                            | "those"
                     );
-                if bad_word
+                // "In Los Angeles, ..." keeps its preposition before a name.
+                let place = matches!(
+                    lower.as_str(),
+                    "in" | "on" | "at" | "after" | "before" | "during"
+                ) && self
+                    .ks
+                    .get(1)
+                    .is_some_and(|&k| self.toks[k].is_capitalized());
+                if (bad_word && !place)
                     || (!t.is_word() && !is_open_quote(t.text) && t.text != "\"" && t.text != "(")
                 {
                     self.ks.remove(0);
@@ -699,6 +783,11 @@ pub(crate) fn clause_title(
                     break;
                 }
                 a -= 1;
+                // A determiner opens the noun phrase.
+                if matches!(lower.as_str(), "the" | "a" | "an") || lex.determiners.contains(&lower)
+                {
+                    break;
+                }
             }
             (a..c0).filter(|&i| !removed(i)).collect()
         };
@@ -736,7 +825,12 @@ pub(crate) fn clause_title(
     if w.len() > TARGET {
         w.drop_short_conjunct();
     }
+    if w.len() > TARGET {
+        w.drop_early_aside();
+        w.tidy();
+    }
     w.cut_preferring(TARGET, HARD_MAX);
+    w.drop_reporting();
     w.finish_with(prefix.as_deref())
 }
 
@@ -768,6 +862,13 @@ fn nominal(
         }
     }
     let mut start = head?;
+    // Nothing but words between the happening and the date: "its
+    // occupation of Azerbaijani lands from 1991", not "negotiations,
+    // announced yesterday".
+    let (h, d) = (before[start], date_start);
+    if toks[h..d].iter().any(|t| !t.is_word()) {
+        return None;
+    }
     let mut added = 0;
     while start > 0 && added < 3 {
         let t = &toks[before[start - 1]];
@@ -775,11 +876,24 @@ fn nominal(
             || lex.is_function(t.text)
             || lex.is_preposition(t.text)
             || lex.determiners.contains(&t.lower())
+            || t.lower().ends_with("ing")
         {
             break;
         }
         start -= 1;
         added += 1;
+    }
+    // The phrase follows a determiner or a preposition, so that it is a
+    // noun phrase and not a verb's object ("to launch talks").
+    let opener = before[start]
+        .checked_sub(1)
+        .map(|i| toks[i].lower())
+        .unwrap_or_default();
+    if !(lex.determiners.contains(&opener)
+        || matches!(opener.as_str(), "the" | "a" | "an")
+        || lex.is_preposition(&opener))
+    {
+        return None;
     }
     // Never the subject of the clause: the phrase must not start the title.
     if start == 0 {
