@@ -2,20 +2,27 @@
 //!
 //! A title is made of the words of the source sentence, never invented:
 //!
-//! 1. drop the date phrase with its preposition (`In September 2021,`,
-//!    `on November 10, 2020`, `from 1991 to 2020`);
+//! 1. drop every date phrase of the sentence with its preposition
+//!    (`In September 2021,`, `on November 10, 2020`, `from 1991 to 2020`),
+//!    and vague ones (`In the past,`);
 //! 2. keep the clause the date belongs to (clauses break at `;` and at
-//!    `, which`, `, while`, ... from `words/clause_breaks.txt`);
-//! 3. drop leading connectives (`Moreover,`) and a leading adverbial
-//!    (`During the visit,`), with the appositives that follow it;
+//!    `, which`, `, while`, ... from `words/clause_breaks.txt`); a date in a
+//!    relative clause keeps its antecedent (`The delegation, which arrived
+//!    in Baku on 2 May 2016, toured ...` → `The delegation arrived in Baku`);
+//! 3. drop a wire dateline (`MOSCOW _`), leading connectives (`Moreover,`),
+//!    a short leading adverbial followed by a subject (`During the visit,`)
+//!    with the appositives after it, reporting frames (`, officials said`,
+//!    `The ministry said that`);
 //! 4. compress: parentheticals, naming phrases (`, known as "X",` →
 //!    `"X"`), filler adverbs, metonymic heads (`the Armed Forces of`), the
 //!    serial comma; if still longer than [`TARGET`]: possessive
 //!    determiners, then the noun phrase naming the happening right before the
 //!    date (`its occupation of Azerbaijani lands from 1991 to 2020` →
-//!    `Occupation of Azerbaijani lands`);
-//! 5. cut at a phrase boundary when longer than [`HARD_MAX`], never leaving a
-//!    dangling `the`, `of` or `and`.
+//!    `Armenia's occupation of Azerbaijani lands`, `its` resolved to the
+//!    nearest proper name), a short plural conjunct, an early aside;
+//! 5. cut at a clause boundary within [`TARGET`] characters, else at a
+//!    phrase boundary, never beyond [`HARD_MAX`], never leaving a dangling
+//!    `the`, `of`, `and` or an open quote.
 //!
 //! Normalisation is light: curly quotes become straight ones, the first
 //! letter is capitalised, spaces follow the usual typography.
