@@ -239,3 +239,17 @@ fn valid_bytes_load() {
     let bytes = "\u{feff}version: 1\nevents: []\n".as_bytes();
     assert_eq!(from_yaml_bytes(bytes, "t.yaml").unwrap().version, 1);
 }
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let src = "version: 1\nevents:\n  - {title: \"café–bar\", when: nope, id: a}\n";
+    assert_eq!(
+        errors(src),
+        "\
+t.yaml:3:31: error: `nope` is not a date
+  |
+3 |   - {title: \"café–bar\", when: nope, id: a}
+  |                               ^^^^
+  = hint: write 2020-11-10, 2021-09, 1991, ~1990, 2021?, -0043, 1991/2020 or Nov 10, 2020"
+    );
+}

@@ -198,6 +198,9 @@ fn strings_that_look_like_other_types_are_quoted() {
 #[test]
 fn schema_is_deterministic_json_schema() {
     let s = schema();
+    insta::with_settings!({snapshot_path => "fixtures/timeline/snapshots"}, {
+        insta::assert_snapshot!(s);
+    });
     assert_eq!(s, schema());
     let v: serde_json::Value = serde_json::from_str(&s).unwrap();
     assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");

@@ -168,3 +168,53 @@ proptest! {
         prop_assert_eq!(timeline::timeline::format(&out, "t.yaml").map_err(|e| TestCaseError::fail(e.to_string()))?, out);
     }
 }
+
+/// The canonical text without the blocks of the events at `drop`.
+fn without_events(text: &str, drop: &[bool]) -> String {
+    let mut out = String::new();
+    let mut index: Option<usize> = None;
+    for line in text.lines() {
+        if line.starts_with("  - id: ") {
+            index = Some(index.map_or(0, |i| i + 1));
+        } else if !line.starts_with(' ') {
+            index = None;
+        }
+        let dropped = index.is_some_and(|i| drop.get(i).copied().unwrap_or(false));
+        if !dropped {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Re-extraction is idempotent, and events deleted by hand stay deleted.
+    #[test]
+    fn deleted_events_stay_deleted(t in timeline(), drop in prop::collection::vec(any::<bool>(), 6)) {
+        use timeline::timeline::update;
+        let fail = |e: timeline::timeline::Diagnostics| TestCaseError::fail(e.to_string());
+        let first = update("", "t.yaml", &t).map_err(fail)?;
+        prop_assert_eq!(&update(&first, "t.yaml", &t).map_err(fail)?, &first);
+
+        let edited = without_events(&first, &drop);
+        let second = update(&edited, "t.yaml", &t).map_err(fail)?;
+        let back = from_yaml(&second, "t.yaml").map_err(fail)?;
+        let kept: Vec<&Event> = t
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !drop[*i])
+            .map(|(_, e)| e)
+            .collect();
+        prop_assert_eq!(back.events.iter().collect::<Vec<_>>(), kept);
+        for (i, e) in t.events.iter().enumerate() {
+            if drop[i] {
+                prop_assert!(back.deleted.contains(&e.id), "{} not tombstoned", e.id);
+            }
+        }
+        prop_assert_eq!(update(&second, "t.yaml", &t).map_err(fail)?, second);
+    }
+}

@@ -98,6 +98,31 @@ fn ids_are_stable_and_unique() {
     assign_ids(&mut twice);
     assert_eq!(twice.events[0].id, "e-2020-01-01-same");
     assert_eq!(twice.events[1].id, "e-2020-01-01-same-2");
+    // Explicit ids are kept, shared ones made unique, derived ones avoid them.
+    let mut mixed = Timeline {
+        events: vec![
+            ev(day(2020, 1, 1), "Same", 1),
+            ev(day(2020, 1, 1), "Other", 2),
+            ev(day(2020, 1, 1), "Other", 3),
+        ],
+        ..Timeline::default()
+    };
+    mixed.events[1].id = "e-2020-01-01-same".into();
+    mixed.events[2].id = "e-2020-01-01-same".into();
+    let raw = mixed.clone();
+    assign_ids(&mut mixed);
+    let ids: Vec<&str> = mixed.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "e-2020-01-01-same-2",
+            "e-2020-01-01-same",
+            "e-2020-01-01-same-3"
+        ]
+    );
+    // A fresh extraction with missing or shared ids is written valid.
+    let text = timeline::timeline::to_yaml(&Timeline { version: 1, ..raw });
+    assert_eq!(from_yaml(&text, "t.yaml").unwrap().events, mixed.events);
     assert_eq!(
         event_id(
             &When::Between {

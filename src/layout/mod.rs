@@ -17,10 +17,10 @@
 //!   when they overlap; an open end runs to the edge of the chart with an
 //!   arrow.
 //! - Each event gets a label, the date as people write it and the title
-//!   wrapped to at most three lines, hung on a thin "flag pole" (a leader line)
-//!   that rises from its mark. Labels are packed into lanes of
+//!   wrapped to at most three lines, set on a thin leader line that rises
+//!   from its mark to just under the label. Labels are packed into lanes of
 //!   [`LANE_UNIT`] pixels, lowest lane first, so that no label touches
-//!   another label or another label's pole; a label that finds no room
+//!   another label or another label's leader; a label that finds no room
 //!   below the height limit is left out and counted in the note.
 //!
 //! ```
@@ -76,8 +76,8 @@ pub const LABEL_MAX_LINES: usize = 3;
 pub const LABEL_GAP_X: f64 = 8.0;
 /// Vertical room kept below a label.
 pub const LABEL_GAP_Y: f64 = 4.0;
-/// Distance from a pole to its label text.
-pub const POLE_GAP: f64 = 4.0;
+/// How far a label's text starts before (or ends after) its leader.
+pub const POLE_GAP: f64 = 3.0;
 /// Height of an interval bar.
 pub const BAR_HEIGHT: f64 = 10.0;
 /// Vertical pitch of interval lanes.
@@ -359,7 +359,8 @@ pub struct EventGeom {
     pub label: Vec<TextLine>,
     /// The box of all label lines.
     pub label_box: Rect,
-    /// The leader line (pole): x, top y, bottom y.
+    /// The leader line: x, top y (just under the label), bottom y (the
+    /// top of the mark).
     pub pole: (f64, f64, f64),
 }
 
@@ -472,6 +473,37 @@ pub fn human_spec(d: &DateSpec) -> String {
     s
 }
 
+/// A range as people write it: the shared year is said once
+/// (`27 Sep – 10 Nov 2020`, `Sep – Nov 2021`), otherwise both ends in full.
+pub fn human_range(a: &DateSpec, b: &DateSpec) -> String {
+    use crate::date::{Date, MONTH_ABBR};
+    use chrono::Datelike;
+    let plain = |d: &DateSpec| !d.approximate && !d.uncertain;
+    if plain(a) && plain(b) {
+        match (a.date, b.date) {
+            (Date::Day(x), Date::Day(y)) if x.year() == y.year() && x.year() > 0 => {
+                return format!(
+                    "{} {} – {}",
+                    x.day(),
+                    MONTH_ABBR[x.month0() as usize],
+                    b.date.human()
+                );
+            }
+            (
+                Date::Month {
+                    year: ya,
+                    month: ma,
+                },
+                Date::Month { year: yb, .. },
+            ) if ya == yb && ya > 0 => {
+                return format!("{} – {}", MONTH_ABBR[ma as usize - 1], b.date.human());
+            }
+            _ => {}
+        }
+    }
+    format!("{} – {}", human_spec(a), human_spec(b))
+}
+
 /// The date line of an event label.
 pub fn date_text(e: &Event) -> String {
     let mut s = match &e.when {
@@ -483,7 +515,7 @@ pub fn date_text(e: &Event) -> String {
         When::Between {
             start: Some(a),
             end: Some(b),
-        } => format!("{} – {}", human_spec(a), human_spec(b)),
+        } => human_range(a, b),
         When::Between {
             start: Some(a),
             end: None,
@@ -603,7 +635,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     );
     let mut y = MARGIN + m.height(TITLE_FONT) + 6.0;
 
-    let dated: Vec<(usize, &Event)> = t
+    let mut dated: Vec<(usize, &Event)> = t
         .events
         .iter()
         .enumerate()
@@ -611,168 +643,52 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         .collect();
     let undated = t.events.len() - dated.len();
     if dated.is_empty() {
-        let empty = TextLine::new(
-            "No events".to_string(),
-            width / 2.0,
-            y + 40.0,
-            14.0,
-            Align::Middle,
-            TextRole::Empty,
-        );
-        let height = (empty.bbox().bottom() + 40.0 + MARGIN).round();
-        let note = (undated > 0).then(|| {
-            TextLine::new(
-                format!("{undated} undated events not shown"),
-                MARGIN,
-                y,
-                SMALL_FONT,
-                Align::Start,
-                TextRole::Note,
-            )
-        });
-        return Chart {
-            width,
-            height,
-            description: format!("{}: no events.", title.text),
-            title: Some(title),
-            note,
-            empty: Some(empty),
-            axis: None,
-            events: Vec::new(),
-            omitted: undated,
-            legend: Vec::new(),
-            tags: Vec::new(),
-        };
+        return empty_chart(title, width, y, undated);
     }
-
-    // Horizontal: the scale.
-    let mut points = Vec::new();
-    for (_, e) in &dated {
-        if let Some(d) = e.when.first_day() {
-            points.push(day_number(d));
-        }
-        if let Some(d) = e.when.last_day() {
-            points.push(day_number(d) + 1.0);
-        }
-    }
-    let left = MARGIN;
-    let right = width - MARGIN;
-    let scale = Scale::new(&points, left, right);
-    let tags = tag_slots(t);
-    // Never more than half the plot, so a label always fits on one side of
-    // its pole.
-    let crowded = dated.len() > 40;
-    let max_label = (width * if crowded { 0.2 } else { 0.3 })
-        .clamp(110.0, 260.0)
-        .min((right - left) / 2.0 - 2.0 * POLE_GAP);
-
-    // Marks (y is provisional: 0 is the axis; bars get their lane later).
-    let mut bar_lanes: Vec<f64> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut omitted = undated;
-    let mut order: Vec<(usize, &Event)> = dated.clone();
-    order.sort_by(|a, b| {
+    dated.sort_by(|a, b| {
         a.1.when
             .sort_key()
             .cmp(&b.1.when.sort_key())
             .then(a.0.cmp(&b.0))
     });
-    for (index, e) in order {
+
+    // Horizontal: the scale, then marks and label texts.
+    let points: Vec<(f64, usize)> = dated
+        .iter()
+        .flat_map(|(i, e)| {
+            let first = e.when.first_day().map(|d| (day_number(d), *i));
+            let last = e.when.last_day().map(|d| (day_number(d) + 1.0, *i));
+            first.into_iter().chain(last)
+        })
+        .collect();
+    let (left, right) = (MARGIN, width - MARGIN);
+    let scale = Scale::new(&points, left, right);
+    let tags = tag_slots(t);
+    // Never more than half the plot, so a label always fits on one side of
+    // its leader.
+    let crowded = dated.len() > 40;
+    let max_label = (width * if crowded { 0.2 } else { 0.3 })
+        .clamp(110.0, 260.0)
+        .min((right - left) / 2.0 - 2.0 * POLE_GAP);
+    let mut omitted = undated;
+    let mut bar_lanes: Vec<f64> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::with_capacity(dated.len());
+    for (index, e) in dated {
         let (mark, anchor, bar_lane) = match e.when {
             When::On(d) => {
-                let a = day_number(d.date.first_day());
-                let b = day_number(d.date.last_day()) + 1.0;
-                let (xa, xb) = (scale.x(a), scale.x(b));
-                let cx = ((xa + xb) / 2.0).round();
-                if d.date.precision() == Precision::Day {
-                    (
-                        Mark::Dot {
-                            cx,
-                            cy: 0.0,
-                            r: DOT_RADIUS,
-                        },
-                        cx,
-                        0,
-                    )
-                } else if xb - xa >= 2.0 * MARK_HALF + 2.0 {
-                    (
-                        Mark::Span {
-                            x0: xa.round(),
-                            x1: xb.round(),
-                            cy: 0.0,
-                            half: MARK_HALF,
-                        },
-                        cx,
-                        0,
-                    )
-                } else {
-                    let shape = if d.date.precision() == Precision::Month {
-                        Symbol::Diamond
-                    } else {
-                        Symbol::Square
-                    };
-                    (
-                        Mark::Symbol {
-                            cx,
-                            cy: 0.0,
-                            half: MARK_HALF,
-                            shape,
-                        },
-                        cx,
-                        0,
-                    )
-                }
+                let (mark, anchor) = instant_mark(&d, &scale);
+                (mark, anchor, 0)
             }
             When::Between { start, end } => {
-                let x0 = match start {
-                    Some(s) => scale.x(day_number(s.date.first_day())),
-                    None => scale.left(),
-                }
-                .round();
-                let x1 = match end {
-                    Some(s) => scale.x(day_number(s.date.last_day()) + 1.0),
-                    None => scale.right(),
-                }
-                .round()
-                .max(x0 + 2.0);
-                let lane = bar_lanes.iter().position(|&end| end + 4.0 <= x0);
-                let lane = match lane {
-                    Some(l) => l,
-                    None if bar_lanes.len() < MAX_BAR_LANES => {
-                        bar_lanes.push(f64::MIN);
-                        bar_lanes.len() - 1
-                    }
-                    None => {
-                        omitted += 1;
-                        continue;
-                    }
+                let Some((mark, lane)) = interval_mark(start, end, &scale, &mut bar_lanes) else {
+                    omitted += 1;
+                    continue;
                 };
-                bar_lanes[lane] = x1;
-                let pieces = cut_at_breaks(x0, x1, &scale.breaks());
-                (
-                    Mark::Bar {
-                        pieces,
-                        y: 0.0,
-                        h: BAR_HEIGHT,
-                        fade_start: start.is_some_and(|s| s.approximate || s.uncertain),
-                        fade_end: end.is_some_and(|s| s.approximate || s.uncertain),
-                        open_start: start.is_none(),
-                        open_end: end.is_none(),
-                    },
-                    (x0 + 2.0).min(x1),
-                    lane,
-                )
+                let anchor = (mark.bbox().x + 2.0).min(mark.bbox().right());
+                (mark, anchor, lane)
             }
         };
-        let date = date_text(e);
-        let mut lines = vec![m.truncate(&date, DATE_FONT, max_label)];
-        lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
-        let w = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
-            .fold(0.0, f64::max)
-            .ceil();
+        let (lines, width) = label_lines(e, max_label, (right - left) / 2.0 - 2.0 * POLE_GAP);
         pending.push(Pending {
             event: e,
             index,
@@ -780,196 +696,338 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             mark,
             bar_lane,
             lines,
-            width: w,
+            width,
         });
     }
 
-    // Vertical: labels into lanes, counted upward from the label area's
-    // bottom. A label placed low blocks the poles that would cross it, so
-    // the events under a label's text should go first: labels hang to the
-    // right of their pole and are placed right to left; those too close to
-    // the right edge hang to the left and are placed left to right. The two
-    // groups conflict where they meet, so both group orders are tried and
-    // the one that shows more events wins (the first on a tie).
-    let max_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
-    let hangs_left = |p: &Pending| p.anchor + POLE_GAP + p.width > right;
-    let mut to_left: Vec<usize> = (0..pending.len())
-        .filter(|&i| hangs_left(&pending[i]))
-        .collect();
-    let mut to_right: Vec<usize> = (0..pending.len())
-        .filter(|&i| !hangs_left(&pending[i]))
-        .collect();
-    let by = |i: &usize| (pending[*i].anchor, pending[*i].index);
-    to_left.sort_by(|a, b| by(a).0.total_cmp(&by(b).0).then(by(a).1.cmp(&by(b).1)));
-    to_right.sort_by(|a, b| by(b).0.total_cmp(&by(a).0).then(by(a).1.cmp(&by(b).1)));
-    let first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
-    let second: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
-    let orders: Vec<&Vec<usize>> = if to_left.is_empty() || to_right.is_empty() {
-        vec![&first]
-    } else {
-        vec![&first, &second]
-    };
-    let mut best: Vec<Slot> = Vec::new();
-    for order in orders {
-        for fallback in [false, true] {
-            let attempt = place_labels(&pending, order, left, right, max_units, fallback);
-            if attempt.len() > best.len() {
-                best = attempt;
-            }
-        }
-    }
-    omitted += pending.len() - best.len();
-    let used_units = best.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
-    let mut slots: Vec<Option<Slot>> = vec![None; pending.len()];
-    for s in best {
-        let i = s.item;
-        slots[i] = Some(s);
-    }
-    let mut placed: Vec<(Pending, usize, usize, f64)> = pending
-        .into_iter()
-        .zip(slots)
-        .filter_map(|(p, s)| s.map(|s| (p, s.lane, s.units, s.x0)))
-        .collect();
-    placed.sort_by(|a, b| {
-        a.0.anchor
-            .total_cmp(&b.0.anchor)
-            .then(a.0.index.cmp(&b.0.index))
-    });
-
-    // Now the vertical positions.
-    let note_text = (omitted > 0).then(|| format!("+{omitted} more events not shown"));
-    let note = note_text.map(|s| {
-        let line = TextLine::new(s, MARGIN, y, SMALL_FONT, Align::Start, TextRole::Note);
+    // Vertical: labels into lanes, then everything gets its y.
+    let mut slots = choose_slots(&pending, left, right);
+    omitted += pending.len() - slots.len();
+    let used_units = slots.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    let note = (omitted > 0).then(|| {
+        let line = TextLine::new(
+            format!("+{omitted} more events not shown"),
+            MARGIN,
+            y,
+            SMALL_FONT,
+            Align::Start,
+            TextRole::Note,
+        );
         y += m.height(SMALL_FONT) + 4.0;
         line
     });
-    let label_top = y + 8.0;
-    let label_bottom = label_top + used_units as f64 * LANE_UNIT;
-    let bars_top = label_bottom + 4.0;
-    let axis_y = (bars_top + bar_lanes.len() as f64 * BAR_PITCH + MARK_HALF + 4.0).round();
-    let bar_y = |lane: usize| axis_y - MARK_HALF - 4.0 - (lane as f64 + 1.0) * BAR_PITCH + 2.0;
+    let label_bottom = y + 8.0 + used_units as f64 * LANE_UNIT;
+    let axis_y =
+        (label_bottom + 4.0 + bar_lanes.len() as f64 * BAR_PITCH + MARK_HALF + 4.0).round();
+    slots.sort_by(|a, b| {
+        let (pa, pb) = (&pending[a.item], &pending[b.item]);
+        pa.anchor
+            .total_cmp(&pb.anchor)
+            .then(pa.index.cmp(&pb.index))
+    });
+    let events: Vec<EventGeom> = slots
+        .iter()
+        .map(|s| event_geom(&pending[s.item], s, label_bottom, axis_y, &tags))
+        .collect();
 
-    let mut events = Vec::with_capacity(placed.len());
-    let mut legend_keys: Vec<LegendKey> = Vec::new();
-    for (p, k, units, bx0) in placed {
-        let e = p.event;
-        let mark = match p.mark {
-            Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
-            Mark::Span { x0, x1, half, .. } => Mark::Span {
-                x0,
-                x1,
-                cy: axis_y,
-                half,
-            },
-            Mark::Symbol {
-                cx, half, shape, ..
-            } => Mark::Symbol {
-                cx,
-                cy: axis_y,
-                half,
-                shape,
-            },
-            Mark::Bar {
-                pieces,
-                h,
-                fade_start,
-                fade_end,
-                open_start,
-                open_end,
-                ..
-            } => Mark::Bar {
-                pieces,
-                y: bar_y(p.bar_lane),
-                h,
-                fade_start,
-                fade_end,
-                open_start,
-                open_end,
-            },
-        };
-        let top = (label_bottom - (k + units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
-        let right_side = bx0 > p.anchor;
-        let mut label = Vec::with_capacity(p.lines.len());
-        let mut ly = top;
-        for (i, line) in p.lines.iter().enumerate() {
-            let (size, role, step) = if i == 0 {
-                (DATE_FONT, TextRole::LabelDate, DATE_LINE)
-            } else {
-                (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
-            };
-            let (x, align) = if right_side {
-                (bx0, Align::Start)
-            } else {
-                (bx0 + p.width, Align::End)
-            };
-            label.push(TextLine::new(line.clone(), x, ly, size, align, role));
-            ly += step;
+    let axis = build_axis(&scale, axis_y);
+    let legend_top = (axis_y + MARK_HALF + 5.0 + m.height(ticks::TICK_FONT) + 14.0).round();
+    let (legend, bottom) = build_legend(legend_keys(&events), &tags, width, legend_top);
+
+    let t0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let t1 = points
+        .iter()
+        .map(|p| p.0 - 1.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let description = format!(
+        "{}: {} events on a time axis from {} to {}{}.",
+        title.text,
+        events.len(),
+        scale::year_of(t0),
+        scale::year_of(t1),
+        if omitted > 0 {
+            format!(", {omitted} more not shown")
+        } else {
+            String::new()
         }
-        let label_box = Rect {
-            x: bx0,
-            y: top,
-            w: p.width,
-            h: label_height(p.lines.len()),
-        };
-        let mark_top = mark.bbox().y;
-        let (approximate, uncertain) = match e.when {
-            When::On(d) => (d.approximate, d.uncertain),
-            When::Between { start, end } => (
-                start.is_some_and(|d| d.approximate) || end.is_some_and(|d| d.approximate),
-                start.is_some_and(|d| d.uncertain) || end.is_some_and(|d| d.uncertain),
-            ),
-        };
-        let precision = match e.when {
-            When::On(d) => d.date.precision(),
-            When::Between { start, end } => {
-                start.or(end).map_or(Precision::Day, |d| d.date.precision())
-            }
-        };
-        let interval = matches!(e.when, When::Between { .. });
-        let paint = paint_of(e, &tags);
-        legend_keys.push(LegendKey::Paint(paint));
-        legend_keys.push(match &mark {
-            Mark::Dot { .. } => LegendKey::Day,
-            Mark::Bar { .. } => LegendKey::Interval,
-            _ => LegendKey::Coarse,
-        });
-        if approximate || uncertain {
-            legend_keys.push(LegendKey::Approximate);
-        }
-        if e.inferred {
-            legend_keys.push(LegendKey::Inferred);
-        }
-        if let Mark::Bar {
-            open_start: true, ..
-        }
-        | Mark::Bar { open_end: true, .. } = mark
-        {
-            legend_keys.push(LegendKey::Open);
-        }
-        events.push(EventGeom {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            tooltip: format!("{}: {}", date_text(e), e.title),
-            interval,
-            precision,
-            approximate,
-            uncertain,
-            inferred: e.inferred,
-            tags: e.tags.clone(),
-            paint,
-            mark,
-            label,
-            label_box,
-            pole: (p.anchor, top, mark_top),
-        });
+    );
+    Chart {
+        width,
+        height: (bottom + MARGIN).round(),
+        title: Some(title),
+        description,
+        note,
+        empty: None,
+        axis: Some(axis),
+        events,
+        omitted,
+        legend,
+        tags,
     }
+}
 
-    // Axis and ticks.
+/// The chart of a timeline without dated events.
+fn empty_chart(title: TextLine, width: f64, y: f64, undated: usize) -> Chart {
+    let empty = TextLine::new(
+        "No events".to_string(),
+        width / 2.0,
+        y + 40.0,
+        14.0,
+        Align::Middle,
+        TextRole::Empty,
+    );
+    let note = (undated > 0).then(|| {
+        TextLine::new(
+            format!("+{undated} more events not shown (undated)"),
+            MARGIN,
+            y,
+            SMALL_FONT,
+            Align::Start,
+            TextRole::Note,
+        )
+    });
+    Chart {
+        width,
+        height: (empty.bbox().bottom() + 40.0 + MARGIN).round(),
+        description: format!("{}: no events.", title.text),
+        title: Some(title),
+        note,
+        empty: Some(empty),
+        axis: None,
+        events: Vec::new(),
+        omitted: undated,
+        legend: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The mark of an instant (at y 0) and the x its leader rises from: a dot
+/// for a day; for coarser dates a bracket over the span when it is wide
+/// enough, else a diamond (month) or a square (year and coarser).
+fn instant_mark(d: &DateSpec, scale: &Scale) -> (Mark, f64) {
+    let xa = scale.x(day_number(d.date.first_day()));
+    let xb = scale.x(day_number(d.date.last_day()) + 1.0);
+    let cx = ((xa + xb) / 2.0).round();
+    let mark = if d.date.precision() == Precision::Day {
+        Mark::Dot {
+            cx,
+            cy: 0.0,
+            r: DOT_RADIUS,
+        }
+    } else if xb - xa >= 2.0 * MARK_HALF + 2.0 {
+        Mark::Span {
+            x0: xa.round(),
+            x1: xb.round(),
+            cy: 0.0,
+            half: MARK_HALF,
+        }
+    } else {
+        Mark::Symbol {
+            cx,
+            cy: 0.0,
+            half: MARK_HALF,
+            shape: if d.date.precision() == Precision::Month {
+                Symbol::Diamond
+            } else {
+                Symbol::Square
+            },
+        }
+    };
+    (mark, cx)
+}
+
+/// The bar of an interval (at y 0) and its lane: the lowest lane whose last
+/// bar ends before this one starts. `None` when every lane is taken.
+fn interval_mark(
+    start: Option<DateSpec>,
+    end: Option<DateSpec>,
+    scale: &Scale,
+    bar_lanes: &mut Vec<f64>,
+) -> Option<(Mark, usize)> {
+    let x0 = start
+        .map_or(scale.left(), |s| scale.x(day_number(s.date.first_day())))
+        .round();
+    let x1 = end
+        .map_or(scale.right(), |s| {
+            scale.x(day_number(s.date.last_day()) + 1.0)
+        })
+        .round()
+        .max(x0 + 2.0);
+    let lane = match bar_lanes.iter().position(|&end| end + 4.0 <= x0) {
+        Some(l) => l,
+        None if bar_lanes.len() < MAX_BAR_LANES => {
+            bar_lanes.push(f64::MIN);
+            bar_lanes.len() - 1
+        }
+        None => return None,
+    };
+    bar_lanes[lane] = x1;
+    let fuzzy = |s: Option<DateSpec>| s.is_some_and(|s| s.approximate || s.uncertain);
+    Some((
+        Mark::Bar {
+            pieces: cut_at_breaks(x0, x1, &scale.breaks()),
+            y: 0.0,
+            h: BAR_HEIGHT,
+            fade_start: fuzzy(start),
+            fade_end: fuzzy(end),
+            open_start: start.is_none(),
+            open_end: end.is_none(),
+        },
+        lane,
+    ))
+}
+
+/// The lines of an event's label (date, then the wrapped title) and their
+/// width. The date may be wider than the title (up to `max_date`): a date
+/// is cut only when nothing else helps.
+fn label_lines(e: &Event, max_label: f64, max_date: f64) -> (Vec<String>, f64) {
+    let m = Metrics::get();
+    let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_date.max(max_label))];
+    lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
+    let width = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
+        .fold(0.0, f64::max)
+        .ceil();
+    (lines, width)
+}
+
+/// Chooses where every label goes. A label placed low blocks the leaders
+/// that would cross it, so the events under a label's text should be
+/// placed first; labels mostly hang to the right, so right to left is the
+/// natural order, and those that must hang left go left to right. A few
+/// orders and policies are tried; the first that shows the most events
+/// wins.
+fn choose_slots(pending: &[Pending], left: f64, right: f64) -> Vec<Slot> {
+    let max_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
+    let mut desc: Vec<usize> = (0..pending.len()).collect();
+    desc.sort_by(|&a, &b| {
+        pending[b]
+            .anchor
+            .total_cmp(&pending[a].anchor)
+            .then(pending[a].index.cmp(&pending[b].index))
+    });
+    let asc: Vec<usize> = desc.iter().rev().copied().collect();
+    let hangs_left = |i: &usize| {
+        candidates(&pending[*i], left, right)
+            .first()
+            .is_none_or(|c| c.1 == Align::End)
+    };
+    let to_left: Vec<usize> = asc.iter().copied().filter(|i| hangs_left(i)).collect();
+    let to_right: Vec<usize> = desc.iter().copied().filter(|i| !hangs_left(i)).collect();
+    let left_first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
+    let right_first: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
+    let mut best: Vec<Slot> = Vec::new();
+    for order in [&left_first, &right_first, &desc, &asc] {
+        for fallback in [true, false] {
+            let attempt = place_labels(pending, order, left, right, max_units, fallback);
+            if attempt.len() > best.len() {
+                best = attempt;
+            }
+            if best.len() == pending.len() {
+                return best;
+            }
+        }
+    }
+    best
+}
+
+/// The final geometry of a placed event.
+fn event_geom(
+    p: &Pending,
+    slot: &Slot,
+    label_bottom: f64,
+    axis_y: f64,
+    tags: &[String],
+) -> EventGeom {
+    let e = p.event;
+    let mark = match p.mark.clone() {
+        Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
+        Mark::Span { x0, x1, half, .. } => Mark::Span {
+            x0,
+            x1,
+            cy: axis_y,
+            half,
+        },
+        Mark::Symbol {
+            cx, half, shape, ..
+        } => Mark::Symbol {
+            cx,
+            cy: axis_y,
+            half,
+            shape,
+        },
+        Mark::Bar {
+            pieces,
+            h,
+            fade_start,
+            fade_end,
+            open_start,
+            open_end,
+            ..
+        } => Mark::Bar {
+            pieces,
+            y: axis_y - MARK_HALF - 4.0 - (p.bar_lane as f64 + 1.0) * BAR_PITCH + 2.0,
+            h,
+            fade_start,
+            fade_end,
+            open_start,
+            open_end,
+        },
+    };
+    let top = (label_bottom - (slot.lane + slot.units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
+    let (x, align) = match slot.align {
+        Align::End => (slot.x0 + p.width, Align::End),
+        _ => (slot.x0, Align::Start),
+    };
+    let mut label = Vec::with_capacity(p.lines.len());
+    let mut ly = top;
+    for (i, line) in p.lines.iter().enumerate() {
+        let (size, role, step) = if i == 0 {
+            (DATE_FONT, TextRole::LabelDate, DATE_LINE)
+        } else {
+            (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
+        };
+        label.push(TextLine::new(line.clone(), x, ly, size, align, role));
+        ly += step;
+    }
+    let label_box = Rect {
+        x: slot.x0,
+        y: top,
+        w: p.width,
+        h: label_height(p.lines.len()),
+    };
+    let specs: Vec<DateSpec> = match e.when {
+        When::On(d) => vec![d],
+        When::Between { start, end } => start.into_iter().chain(end).collect(),
+    };
+    let pole = (p.anchor, (label_box.bottom() + 2.0).round(), mark.bbox().y);
+    EventGeom {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        tooltip: format!("{}: {}", date_text(e), e.title),
+        interval: matches!(e.when, When::Between { .. }),
+        precision: specs.first().map_or(Precision::Day, |d| d.date.precision()),
+        approximate: specs.iter().any(|d| d.approximate),
+        uncertain: specs.iter().any(|d| d.uncertain),
+        inferred: e.inferred,
+        tags: e.tags.clone(),
+        paint: paint_of(e, tags),
+        mark,
+        label,
+        label_box,
+        pole,
+    }
+}
+
+/// The axis line, its breaks and its ticks.
+fn build_axis(scale: &Scale, axis_y: f64) -> Axis {
     let tick_top = axis_y + MARK_HALF + 5.0;
-    let mut axis_ticks = Vec::new();
+    let mut out = Vec::new();
     for seg in &scale.segments {
-        for tm in ticks::ticks(seg, m) {
-            axis_ticks.push(Tick {
+        for tm in ticks::ticks(seg, Metrics::get()) {
+            out.push(Tick {
                 x: tm.x.round(),
                 label: tm.label.map(|s| {
                     TextLine::new(
@@ -984,7 +1042,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             });
         }
     }
-    let axis = Axis {
+    Axis {
         y: axis_y,
         segments: scale
             .segments
@@ -996,23 +1054,60 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             .into_iter()
             .map(|(a, b)| (a.round(), b.round()))
             .collect(),
-        ticks: axis_ticks,
-    };
+        ticks: out,
+    }
+}
 
-    // Legend.
-    legend_keys.sort();
-    legend_keys.dedup();
-    let has_tags = legend_keys
+/// What the legend must explain: the encodings the shown events use. Tag
+/// colours only when some event has a tag.
+fn legend_keys(events: &[EventGeom]) -> Vec<LegendKey> {
+    let mut keys = Vec::new();
+    for e in events {
+        keys.push(LegendKey::Paint(e.paint));
+        keys.push(match &e.mark {
+            Mark::Dot { .. } => LegendKey::Day,
+            Mark::Bar { .. } => LegendKey::Interval,
+            _ => LegendKey::Coarse,
+        });
+        if e.approximate || e.uncertain {
+            keys.push(LegendKey::Approximate);
+        }
+        if e.inferred {
+            keys.push(LegendKey::Inferred);
+        }
+        if let Mark::Bar {
+            open_start,
+            open_end,
+            ..
+        } = e.mark
+        {
+            if open_start || open_end {
+                keys.push(LegendKey::Open);
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    let has_tags = keys
         .iter()
         .any(|k| matches!(k, LegendKey::Paint(Paint::Tag(_) | Paint::OtherTag)));
     if !has_tags {
-        legend_keys.retain(|k| !matches!(k, LegendKey::Paint(_)));
+        keys.retain(|k| !matches!(k, LegendKey::Paint(_)));
     }
+    keys
+}
+
+/// Lays the legend out in rows from `top`; returns it and its bottom.
+fn build_legend(
+    keys: Vec<LegendKey>,
+    tags: &[String],
+    width: f64,
+    top: f64,
+) -> (Vec<LegendItem>, f64) {
+    let m = Metrics::get();
     let mut legend = Vec::new();
-    let mut lx = MARGIN;
-    let mut ly = (tick_top + m.height(ticks::TICK_FONT) + 14.0).round();
-    let row = 18.0;
-    for key in legend_keys {
+    let (mut lx, mut ly) = (MARGIN, top);
+    for key in keys {
         let text = match &key {
             LegendKey::Paint(Paint::Tag(i)) => tags.get(*i).cloned().unwrap_or_default(),
             LegendKey::Paint(Paint::OtherTag) => "other tags".to_string(),
@@ -1025,11 +1120,10 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             LegendKey::Open => "open end".to_string(),
         };
         let text = m.truncate(&text, SMALL_FONT, (width - 2.0 * MARGIN - 40.0) / 2.0);
-        let tw = m.width(&text, SMALL_FONT);
-        let item_w = 22.0 + tw + 16.0;
+        let item_w = 22.0 + m.width(&text, SMALL_FONT) + 16.0;
         if lx > MARGIN && lx + item_w - 16.0 > width - MARGIN {
             lx = MARGIN;
-            ly += row;
+            ly += 18.0;
         }
         let swatch = Rect {
             x: lx,
@@ -1053,35 +1147,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     } else {
         ly + m.height(SMALL_FONT)
     };
-    let height = (bottom + MARGIN).round();
-
-    let (t0, t1) = scale.domain();
-    let description = format!(
-        "{}: {} events on a time axis from {} to {}{}.",
-        title.text,
-        events.len(),
-        scale::year_of(t0),
-        scale::year_of(t1),
-        if omitted > 0 {
-            format!(", {omitted} more not shown")
-        } else {
-            String::new()
-        }
-    );
-
-    Chart {
-        width,
-        height,
-        title: Some(title),
-        description,
-        note,
-        empty: None,
-        axis: Some(axis),
-        events,
-        omitted,
-        legend,
-        tags,
-    }
+    (legend, bottom)
 }
 
 /// Where a label went.
@@ -1095,11 +1161,34 @@ struct Slot {
     units: usize,
     /// Left of the text box.
     x0: f64,
+    /// How the text lines align in the box.
+    align: Align,
+}
+
+/// Where a label's box may go, most natural first: hanging right of its
+/// leader, hanging left, or pushed against the canvas edge. The leader
+/// always ends under the box.
+fn candidates(p: &Pending, left: f64, right: f64) -> Vec<(f64, Align)> {
+    let w = p.width;
+    let a = p.anchor;
+    let mut out = Vec::with_capacity(4);
+    for (x0, align) in [
+        (a - POLE_GAP, Align::Start),
+        (a + POLE_GAP - w, Align::End),
+        (right - w, Align::End),
+        (left, Align::Start),
+    ] {
+        let fits = x0 >= left && x0 + w <= right && a >= x0 && a <= x0 + w;
+        if fits && !out.iter().any(|(x, _)| *x == x0) {
+            out.push((x0, align));
+        }
+    }
+    out
 }
 
 /// Places labels greedily in `order`; returns the ones that found room.
-/// Labels hang right of their pole when they fit; with `fallback`, also
-/// left when the right side is blocked.
+/// Each label takes its first candidate position, or with `fallback` the
+/// candidate with the lowest free lane.
 fn place_labels(
     pending: &[Pending],
     order: &[usize],
@@ -1114,24 +1203,22 @@ fn place_labels(
         let p = &pending[i];
         let h = label_height(p.lines.len());
         let units = ((h + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
-        let right_box = p.anchor + POLE_GAP;
-        let left_box = p.anchor - POLE_GAP - p.width;
-        let mut sides = Vec::with_capacity(2);
-        if right_box + p.width <= right {
-            sides.push(right_box);
+        let mut cands = candidates(p, left, right);
+        if !fallback {
+            cands.truncate(1);
         }
-        // Hanging left is the fallback when the right is blocked (it may
-        // block the poles of events placed later).
-        if left_box >= left && (fallback || sides.is_empty()) {
-            sides.push(left_box);
+        let mut best: Option<(usize, f64, Align)> = None;
+        for (x0, align) in cands {
+            if let Some(k) = lowest_lane(&lanes, p.anchor, x0, x0 + p.width, units, max_units) {
+                if best.is_none_or(|b| k < b.0) {
+                    best = Some((k, x0, align));
+                }
+            }
         }
-        let best = sides.iter().find_map(|&bx0| {
-            lowest_lane(&lanes, p.anchor, bx0, bx0 + p.width, units, max_units).map(|k| (k, bx0))
-        });
-        let Some((k, x0)) = best else {
+        let Some((k, x0, align)) = best else {
             continue;
         };
-        for j in 0..k + units {
+        for j in 0..k {
             lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
         }
         for j in k..k + units {
@@ -1142,6 +1229,7 @@ fn place_labels(
             lane: k,
             units,
             x0,
+            align,
         });
     }
     out

@@ -289,16 +289,6 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
 
     if !chart.events.is_empty() {
         group(doc, "events", None);
-        // Poles first, so that marks and labels sit on top of them.
-        group(doc, "leaders", None);
-        for e in &chart.events {
-            let (x, top, bottom) = e.pole;
-            root.draw(&PathElement::new(
-                vec![p(x, top), p(x, bottom)],
-                ShapeStyle::from(c.leader).stroke_width(1),
-            ))?;
-        }
-        end(doc);
         for e in &chart.events {
             let id = e.id.clone();
             group_attrs(
@@ -307,6 +297,12 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
                 Some(&e.tooltip),
                 &[("data-id", id.as_str())],
             );
+            // The pole first, so that the mark sits on top of it.
+            let (x, top, bottom) = e.pole;
+            root.draw(&PathElement::new(
+                vec![p(x, top), p(x, bottom)],
+                ShapeStyle::from(c.leader).stroke_width(1),
+            ))?;
             draw_mark(&root, doc, e, c)?;
             group(doc, "label", None);
             for l in &e.label {

@@ -52,6 +52,12 @@ impl Diagnostic {
         self
     }
 
+    /// Sets how many characters the caret underlines.
+    pub fn with_width(mut self, width: usize) -> Diagnostic {
+        self.width = width.max(1);
+        self
+    }
+
     /// Attaches the source line of `src` this diagnostic points at.
     pub fn with_source(mut self, src: &str, width: usize) -> Diagnostic {
         self.source_line = src

@@ -43,7 +43,6 @@ pub(crate) struct Loaded {
 }
 
 struct Ctx<'a> {
-    src: &'a str,
     lines: Vec<&'a str>,
     file: &'a str,
     diags: Vec<Diagnostic>,
@@ -59,7 +58,8 @@ impl<'a> Ctx<'a> {
 
     fn at_pos(&mut self, p: Pos, width: usize, msg: impl Into<String>, hint: impl Into<String>) {
         let hint = hint.into();
-        let mut d = Diagnostic::new(self.file, p.line, p.col, msg).with_source(self.src, width);
+        // The source line is attached later, only to the diagnostics shown.
+        let mut d = Diagnostic::new(self.file, p.line, p.col, msg).with_width(width);
         if !hint.is_empty() {
             d = d.with_hint(hint);
         }
@@ -273,13 +273,9 @@ pub(crate) fn load(src: &str, file: &str) -> Result<Loaded, Diagnostics> {
                     .with_hint("a timeline file starts with `version: 1` and `events:`"),
             ]));
         }
-        Err(mut diags) => {
-            diags.truncate(MAX_DIAGNOSTICS);
-            return Err(Diagnostics(diags));
-        }
+        Err(diags) => return Err(finish(diags, src, file)),
     };
     let mut cx = Ctx {
-        src,
         lines: src.split('\n').collect(),
         file,
         diags: Vec::new(),
@@ -292,21 +288,41 @@ pub(crate) fn load(src: &str, file: &str) -> Result<Loaded, Diagnostics> {
             generated,
         })
     } else {
-        let mut diags = cx.diags;
-        diags.sort_by_key(|d| (d.line, d.column));
-        if diags.len() > MAX_DIAGNOSTICS {
-            let n = diags.len() - MAX_DIAGNOSTICS;
-            diags.truncate(MAX_DIAGNOSTICS);
-            let last = diags.last().map_or(1, |d| d.line);
-            diags.push(Diagnostic::new(
-                file,
-                last,
-                1,
-                format!("{n} more problems not shown"),
-            ));
-        }
-        Err(Diagnostics(diags))
+        Err(finish(cx.diags, src, file))
     }
+}
+
+/// Sorts diagnostics by position, keeps the first [`MAX_DIAGNOSTICS`] and
+/// gives those their source lines.
+fn finish(mut diags: Vec<Diagnostic>, src: &str, file: &str) -> Diagnostics {
+    diags.sort_by_key(|d| (d.line, d.column));
+    let more = diags.len().saturating_sub(MAX_DIAGNOSTICS);
+    diags.truncate(MAX_DIAGNOSTICS);
+    // One pass over the lines for all diagnostics.
+    let mut wanted: Vec<usize> = diags.iter().map(|d| d.line).collect();
+    wanted.dedup();
+    let mut texts = std::collections::BTreeMap::new();
+    let mut next = wanted.iter().peekable();
+    for (i, line) in src.split('\n').enumerate() {
+        let Some(&&w) = next.peek() else { break };
+        if i + 1 == w {
+            texts.insert(w, line.strip_suffix('\r').unwrap_or(line));
+            next.next();
+        }
+    }
+    for d in &mut diags {
+        d.source_line = texts.get(&d.line).map(|l| l.to_string());
+    }
+    if more > 0 {
+        let last = diags.last().map_or(1, |d| d.line);
+        diags.push(Diagnostic::new(
+            file,
+            last,
+            1,
+            format!("{more} more problems not shown"),
+        ));
+    }
+    Diagnostics(diags)
 }
 
 fn too_big(len: usize, file: &str) -> Diagnostics {

@@ -43,7 +43,10 @@
 //! ```
 //!
 //! Top-level keys, in canonical order: `version` (required, `1`), `title`,
-//! `events` (required), `deleted`, `generated`. Event keys: `id`, `when`,
+//! `events` (required), `deleted` (ids of events you deleted), `generated`
+//! (bookkeeping for [`update`]: the sorted ids of all events and tombstones
+//! when `timeline` last wrote the file; not part of the [`Timeline`] value,
+//! kept by [`format()`], rewritten by [`update`]; leave it alone). Event keys: `id`, `when`,
 //! `title` (required), `tags`, `inferred` (default `false`), `confidence`
 //! (0–1, absent for hand-written events), `sources`. Source keys: `file`,
 //! `line`, `span` (`[start, end)` in characters), `quote` (required) and

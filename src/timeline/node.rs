@@ -21,6 +21,10 @@ pub(crate) struct Pos {
     pub col: usize,
 }
 
+/// At most this many parser events (about one per YAML value) are read,
+/// which bounds the memory of the tree (about 100 bytes per value).
+const MAX_EVENTS: usize = 1_000_000;
+
 /// Start and end (exclusive) of a piece of source.
 pub(crate) type Extent = (Pos, Pos);
 
@@ -144,10 +148,29 @@ pub(crate) fn parse_with_scalars(
         };
         Diagnostic::new(file, p.line, p.col, msg)
             .with_hint(hint)
-            .with_source(src, width)
+            .with_width(width)
     };
     let options = granit_parser::options! { emit_anchor_events: true };
+    let mut count = 0usize;
     for next in Parser::new_from_str_with_options(src, options) {
+        count += 1;
+        if count > MAX_EVENTS {
+            let at = next
+                .as_ref()
+                .map_or(Pos { line: 1, col: 1 }, |(_, span)| pos(&span.start));
+            diags.push(
+                Diagnostic::new(
+                    file,
+                    at.line,
+                    at.col,
+                    format!(
+                        "the file has more than {MAX_EVENTS} YAML values; stopped reading here"
+                    ),
+                )
+                .with_hint("a timeline file holds at most a few thousand events; split it"),
+            );
+            return Err(diags);
+        }
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
@@ -155,7 +178,7 @@ pub(crate) fn parse_with_scalars(
                 diags.push(
                     Diagnostic::new(file, p.line, p.col, format!("invalid YAML: {}", e.info()))
                         .with_hint("check the indentation and quoting around this position")
-                        .with_source(src, 1),
+                        .with_width(1),
                 );
                 return Err(diags);
             }
@@ -285,7 +308,7 @@ pub(crate) fn parse_with_scalars(
                                 "keys must be plain words, not lists or mappings",
                             )
                             .with_hint("write `key: value`")
-                            .with_source(src, 1),
+                            .with_width(1),
                         );
                     }
                     *key = Some(node);

@@ -29,7 +29,6 @@ fn schema_value() -> Value {
     });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://example.invalid/timeline.schema.json",
         "title": "timeline",
         "description": "A timeline file: dated events with their sources. Edit freely; `timeline build` keeps your edits.",
         "type": "object",
@@ -40,7 +39,7 @@ fn schema_value() -> Value {
             "title": {"type": "string", "description": "The chart title."},
             "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
             "deleted": string_list("Ids of events you deleted; `timeline build` never adds them again."),
-            "generated": string_list("Ids `timeline build` has written into this file; used to notice deletions.")
+            "generated": string_list("Bookkeeping, leave it alone: the ids of all events and tombstones when `timeline` last wrote the file; an id here that is in neither `events` nor `deleted` was deleted by you.")
         },
         "$defs": {
             "date": date,

@@ -99,30 +99,44 @@ pub fn event_id(when: &When, title: &str) -> String {
     }
 }
 
-/// Gives every event with an empty id its [`event_id`]; when two events
-/// would share an id, the later one gets `-2`, `-3`, ... appended.
-/// Deterministic: depends only on the events and their order.
+/// Gives every event with an empty id its [`event_id`], and makes ids
+/// unique: when two events would share an id, the later one gets `-2`,
+/// `-3`, ... appended. Deterministic: depends only on the events and their
+/// order.
 pub fn assign_ids(t: &mut Timeline) {
-    let mut taken: BTreeSet<String> = t
+    let explicit: BTreeSet<String> = t
         .events
         .iter()
         .filter(|e| !e.id.is_empty())
         .map(|e| e.id.clone())
         .collect();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     for e in &mut t.events {
-        if !e.id.is_empty() {
-            continue;
-        }
-        let base = event_id(&e.when, &e.title);
+        let derived = e.id.is_empty();
+        let base = if derived {
+            event_id(&e.when, &e.title)
+        } else {
+            e.id.clone()
+        };
         let mut id = base.clone();
         let mut n = 2;
-        while taken.contains(&id) {
+        // An explicit id keeps its name the first time it is seen; derived
+        // and renamed ids also avoid every explicit id.
+        while seen.contains(&id) || ((derived || id != base) && explicit.contains(&id)) {
             id = format!("{base}-{n}");
             n += 1;
         }
-        taken.insert(id.clone());
+        seen.insert(id.clone());
         e.id = id;
     }
+}
+
+/// Does any event lack an id, or share one?
+pub(crate) fn needs_ids(t: &Timeline) -> bool {
+    let mut seen = BTreeSet::new();
+    t.events
+        .iter()
+        .any(|e| e.id.is_empty() || !seen.insert(e.id.as_str()))
 }
 
 /// Merges freshly extracted events into an existing (possibly hand-edited)

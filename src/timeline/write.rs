@@ -54,9 +54,9 @@ impl Lines {
 
 /// Writes `t` in canonical form.
 ///
-/// Events without an id get their [`event_id`](super::event_id) (see
-/// [`assign_ids`](super::assign_ids)), so a fresh extraction can be written
-/// directly. The `generated:` list is the sorted ids of all events and
+/// Events without an id get their [`event_id`](super::event_id), and
+/// shared ids are made unique (see [`assign_ids`](super::assign_ids)), so a
+/// fresh extraction can be written directly. The `generated:` list is the sorted ids of all events and
 /// tombstones: the record [`update`](super::update) uses to notice events
 /// the user deletes.
 pub fn to_yaml(t: &Timeline) -> String {
@@ -82,7 +82,7 @@ pub(crate) fn generated_record(t: &Timeline, previous: &[String]) -> Vec<String>
 /// `generated:` record, kept.
 pub(crate) fn lines(t: &Timeline, previous: &[String]) -> Lines {
     let with_ids;
-    let t = if t.events.iter().any(|e| e.id.is_empty()) {
+    let t = if super::update::needs_ids(t) {
         let mut c = t.clone();
         super::assign_ids(&mut c);
         with_ids = c;
