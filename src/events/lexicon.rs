@@ -38,6 +38,9 @@ pub(crate) struct Lexicon {
     pub present_blockers: Vec<String>,
     pub present_classes: Vec<String>,
     pub since_words: Vec<String>,
+    pub year_context: Vec<String>,
+    pub approximate: Vec<String>,
+    pub range_joiners: Vec<String>,
     pub until_words: Vec<String>,
 }
 
@@ -125,6 +128,9 @@ impl Lexicon {
             present_blockers: keyed(present, "not_before"),
             present_classes: keyed(present, "class"),
             since_words: keyed(open, "since"),
+            year_context: list(include_str!("words/year_context.txt")),
+            approximate: list(include_str!("words/approximate.txt")),
+            range_joiners: list(include_str!("words/range_joiners.txt")),
             until_words: keyed(open, "until"),
         }
     }

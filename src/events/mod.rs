@@ -191,6 +191,60 @@ fn date_phrases(
         .collect()
 }
 
+/// `when` with its (first) date marked approximate.
+fn approximate_start(when: When) -> When {
+    let approx = |d: DateSpec| DateSpec {
+        approximate: true,
+        ..d
+    };
+    match when {
+        When::On(d) => When::On(approx(d)),
+        When::Between { start, end } => When::Between {
+            start: start.map(approx),
+            end,
+        },
+    }
+}
+
+/// The lowercase word right before byte `at`, if any.
+fn word_before(text: &str, at: usize) -> String {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .map_or(0, |p| p + 1);
+    head[start..].to_lowercase()
+}
+
+/// Whether `t` is a bare four-digit year.
+fn is_bare_year(text: &str, t: &Timex) -> bool {
+    let s = text.get(t.start..t.end).unwrap_or("");
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year written right after `t` and joined to it (`2014–2016`, `1991 to
+/// 2020`): its value and end byte.
+fn text_range_end(text: &str, t: &Timex, lex: &Lexicon) -> Option<(i32, usize)> {
+    let rest = text.get(t.end..)?;
+    let trimmed = rest.trim_start();
+    let joiner = lex
+        .range_joiners
+        .iter()
+        .filter(|j| {
+            trimmed.to_lowercase().starts_with(j.as_str())
+                && (!j.chars().all(char::is_alphabetic)
+                    || trimmed[j.len()..].starts_with(char::is_whitespace))
+        })
+        .max_by_key(|j| j.len())?;
+    let after = trimmed[joiner.len()..].trim_start();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let next = after[digits.len()..].chars().next();
+    if digits.len() != 4 || next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let end = t.end + (rest.len() - after.len()) + 4;
+    Some((digits.parse().ok()?, end))
+}
+
 /// Finds the anchor verb of a sentence, with the happening noun before it.
 fn find_anchor(toks: &[Tok<'_>], lex: &Lexicon) -> Option<Anchor> {
     for (i, t) in toks.iter().enumerate() {
@@ -283,6 +337,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     let mut durations: Vec<(usize, usize)> = Vec::new(); // (timex index, sentence)
     let timexes = &tagged.timexes;
     let mut dated_sentence = vec![false; n];
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
 
     for (ti, t) in timexes.iter().enumerate() {
         let si = cx.sentences.partition_point(|s| s.start <= t.start);
@@ -297,6 +352,9 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         };
         let expr = format!("{:?} = {} <- {}", cx.snippet(t), t.value, t.derivation.rule);
         cx.expressions[si].push(expr);
+        if consumed.iter().any(|&(a, b)| t.start >= a && t.start < b) {
+            continue; // the end of an interval read from the text
+        }
         if let Some(link) = t.range {
             if link.role == RangeRole::End
                 && timexes.get(link.partner).is_some_and(|p| p.range.is_some())
@@ -309,7 +367,11 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         let linked = t
             .range
             .is_some_and(|l| timexes.get(l.partner).is_some_and(|p| p.range.is_some()));
-        if t.latent && !linked {
+        // So is a bare year after a date word ("since 1994", "in 1991").
+        let year_in_context = t.latent
+            && is_bare_year(text, t)
+            && lex.year_context.contains(&word_before(text, t.start));
+        if t.latent && !linked && !year_in_context {
             cx.drop(t, "latent (a weak match such as a bare number or month)");
             continue;
         }
@@ -342,6 +404,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         }
         let toks = &cx.toks[si];
         let mut rules = vec![t.derivation.rule.clone()];
+        let text_range = text_range_end(text, t, lex);
         // Interval ends linked by the tagger.
         let partner = t
             .range
@@ -361,6 +424,18 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             };
             let conf = if t.latent || p.latent { 0.75 } else { 0.85 };
             (when, (t.start, p.end.max(t.end)), "event.range", conf)
+        } else if let Some((y1, end)) = text_range
+            .filter(|_| t.range.is_none() && d0.precision() == crate::date::Precision::Year)
+            .filter(|&(y1, _)| y1 > d0.start_year() && y1 - d0.start_year() <= 200)
+        {
+            // "2014–2016", "from 1991 to 2020" that the tagger left unlinked.
+            let Ok(e1) = Date::year(y1) else { continue };
+            consumed.push((t.end, end));
+            let when = When::Between {
+                start: Some(spec(d0, t.modifier)),
+                end: Some(DateSpec::exact(e1)),
+            };
+            (when, (t.start, end), "event.range_text", 0.75)
         } else {
             let first = toks.iter().position(|k| k.end > t.start);
             let prev = first
@@ -411,7 +486,18 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 )
             }
         };
-        if t.modifier.is_some_and(Modifier::is_approximate) {
+        let mut when = when;
+        if lex.approximate.contains(&word_before(text, t.start)) {
+            when = approximate_start(when);
+        }
+        let approximate = match when {
+            When::On(d) | When::Between { start: Some(d), .. } => d.approximate,
+            When::Between { start: None, .. } => false,
+        };
+        if approximate {
+            conf -= 0.1;
+        }
+        if t.latent && !linked {
             conf -= 0.1;
         }
         let Some(phrase) = title::date_phrase(toks, span, lex) else {
