@@ -186,7 +186,11 @@ fn date_phrases(
         .iter()
         .take_while(|t| t.start < s.end)
         .filter(|t| !matches!(t.value, Value::Duration(_)) && t.end <= s.end)
-        .filter(|t| (!t.latent || t.range.is_some()) && !is_number_not_date(text, t))
+        .filter(|t| {
+            let year_in_context =
+                is_bare_year(text, t) && lex.year_context.contains(&word_before(text, t.start));
+            (!t.latent || t.range.is_some() || year_in_context) && !is_number_not_date(text, t)
+        })
         .filter_map(|t| title::date_phrase(toks, (t.start, t.end), lex))
         .collect()
 }
