@@ -11,8 +11,12 @@
 //!    precision the text gives (`2021-09` stays a month):
 //!    * a point date → `When::On` (rule `event.date`);
 //!    * two ends linked by the tagger (`from 1991 to 2020`, `between X and
-//!      Y`, `X–Y`) → `When::Between` (`event.range`);
+//!      Y`, `X–Y`) → `When::Between` (`event.range`); two years the tagger
+//!      left unlinked but the text joins (`2014–2016`) → the same
+//!      (`event.range_text`);
 //!    * `since X` → open end, `until Y` → open start (`event.open`);
+//!    * `about`, `around`, `circa` (the tagger's modifier, or the word before
+//!      the date, `words/approximate.txt`) → an approximate date (EDTF `~`);
 //!    * a duration with a happening (`the 44-day war`) and an anchor that
 //!      ends or starts the same kind of happening (`The war concluded ... on
 //!      November 10, 2020`), in the same paragraph or naming the same noun →
@@ -22,8 +26,11 @@
 //!      *inferred* (`event.ongoing`).
 //!
 //!    Vague references (`in the past`, `recently`), latent matches (a bare
-//!    number), durations without an anchor and unresolved relative dates are
-//!    dropped, with the reason recorded in [`Extraction::explanation`].
+//!    number; but a bare four-digit year after `since`, `in`, `around` ...
+//!    from `words/year_context.txt` is kept), numbers inside names
+//!    (`JF-17`, `Brothers-2021`), durations without an anchor and unresolved
+//!    relative dates are dropped, with the reason recorded in
+//!    [`Extraction::explanation`]. The header and byline never yield events.
 //! 3. **Titles.** A short extractive headline from the clause that holds
 //!    the date (see `title.rs`).
 //! 4. **Merge.** Statements with the same date about the same kind of
@@ -51,7 +58,7 @@ pub use merge::event_id;
 
 use crate::date::{Date, DateSpec};
 use crate::tagger::timex::{Modifier, RangeRole, Unit};
-use crate::tagger::{DctSource, Tagged, Timex, TimexType, Value};
+use crate::tagger::{Dct, DctSource, Tagged, Timex, TimexType, Value};
 use crate::timeline::{Event, Source, When};
 use lexicon::Lexicon;
 use text::{Sentence, Tok};
@@ -337,16 +344,68 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         expressions: vec![Vec::new(); n],
         drops: Vec::new(),
     };
+    let Dated {
+        mut cands,
+        durations,
+        dated_sentence,
+    } = dated_candidates(&mut cx, &tagged.timexes, seg.body_start);
+    anchored_durations(&mut cx, &tagged.timexes, durations, &mut cands);
+    if let Some(dct) = &tagged.dct {
+        ongoing_candidates(&cx, dct, &dated_sentence, &mut cands);
+    }
+    let events: Vec<Event> = cands
+        .iter()
+        .map(|c| {
+            let s = &cx.sentences[c.sentence];
+            Event {
+                id: String::new(),
+                when: c.when,
+                title: c.title.clone(),
+                tags: merge::title_class(&c.title).into_iter().collect(),
+                inferred: c.inferred,
+                confidence: Some((c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0),
+                sources: vec![Source {
+                    file: article.name.to_string(),
+                    line: s.line,
+                    span: (cx.pos.char_offset(s.start), cx.pos.char_offset(s.end)),
+                    quote: s.quote(text),
+                    rules: c.rules.clone(),
+                }],
+            }
+        })
+        .collect();
+    let before = events.len();
+    let events = merge(events);
+    let explanation = explain(cx, &cands, &events, before);
+    Extraction {
+        events,
+        explanation,
+    }
+}
+
+/// What the dated expressions give: candidates, the durations left for
+/// anchoring (timex index, sentence), and which sentences hold a date.
+struct Dated {
+    cands: Vec<Candidate>,
+    durations: Vec<(usize, usize)>,
+    dated_sentence: Vec<bool>,
+}
+
+/// Rules `event.date`, `event.range`, `event.range_text`, `event.open`: one
+/// candidate per dated expression.
+fn dated_candidates(cx: &mut Ctx<'_>, timexes: &[Timex], body_start: usize) -> Dated {
+    let lex = Lexicon::get();
+    let text = cx.text;
+    let n = cx.sentences.len();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut durations: Vec<(usize, usize)> = Vec::new(); // (timex index, sentence)
-    let timexes = &tagged.timexes;
     let mut dated_sentence = vec![false; n];
     let mut consumed: Vec<(usize, usize)> = Vec::new();
 
     for (ti, t) in timexes.iter().enumerate() {
         let si = cx.sentences.partition_point(|s| s.start <= t.start);
         let Some(si) = si.checked_sub(1).filter(|&i| t.start < cx.sentences[i].end) else {
-            let why = if t.start < seg.body_start {
+            let why = if t.start < body_start {
                 "in the header, not an event sentence"
             } else {
                 "outside any sentence"
@@ -544,7 +603,24 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         });
     }
 
-    // Durations anchored to a dated end (or start) of the same happening.
+    Dated {
+        cands,
+        durations,
+        dated_sentence,
+    }
+}
+
+/// Rule `event.duration_anchor`: a duration with a happening ("the 44-day
+/// war") and a dated end or start of the same kind of happening becomes an
+/// inferred interval.
+fn anchored_durations(
+    cx: &mut Ctx<'_>,
+    timexes: &[Timex],
+    durations: Vec<(usize, usize)>,
+    cands: &mut Vec<Candidate>,
+) {
+    let lex = Lexicon::get();
+    let text = cx.text;
     for (ti, si) in durations {
         let t = &timexes[ti];
         let Value::Duration(dur) = t.value else {
@@ -667,84 +743,73 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             anchor: None,
         });
     }
+}
 
-    // Ongoing happenings dated by the document date.
-    if let Some(dct) = &tagged.dct {
-        let dct_rule = match &dct.source {
-            DctSource::Document { rule, .. } => rule.clone(),
-            DctSource::Given => "dct.given".to_string(),
-        };
-        let lead = cx.sentences.first().map_or(0, |s| s.paragraph);
-        for (si, &dated) in dated_sentence.iter().enumerate() {
-            if dated {
-                continue;
-            }
-            let toks = &cx.toks[si];
-            let found = toks.iter().enumerate().find(|(i, k)| {
-                let Some(class) = lex.happening_noun_class(k.text) else {
-                    return false;
-                };
-                if !lex.present_classes.iter().any(|c| c == class) || k.is_capitalized() && *i > 0 {
-                    return false;
-                }
-                let marked = toks[i.saturating_sub(2)..*i]
-                    .iter()
-                    .any(|p| lex.present_markers.contains(&p.lower()));
-                // "is aimed", "has great significance"; not "have been cut
-                // off" or "is not".
-                let clause: Vec<&Tok<'_>> = toks[i + 1..]
-                    .iter()
-                    .take_while(|p| p.is_word() || p.text == "'")
-                    .take(8)
-                    .collect();
-                let present = cx.sentences[si].paragraph == lead
-                    && clause.iter().enumerate().any(|(j, p)| {
-                        lex.present_verbs.contains(&p.lower())
-                            && !clause
-                                .get(j + 1)
-                                .is_some_and(|n| lex.present_blockers.contains(&n.lower()))
-                    });
-                marked || present
-            });
-            let Some((ni, _)) = found else { continue };
-            let Some(title) = title::happening_title(toks, ni) else {
-                continue;
-            };
-            cands.push(Candidate {
-                when: When::On(DateSpec::exact(Date::Day(dct.date))),
-                inferred: true,
-                confidence: 0.6,
-                sentence: si,
-                title,
-                rules: vec![dct_rule.clone(), "event.ongoing".to_string()],
-                anchor: None,
-            });
+/// Rule `event.ongoing`: an undated happening that is ongoing ("the
+/// ongoing visit") or in the present tense in the lead paragraph is dated
+/// by the document date.
+fn ongoing_candidates(
+    cx: &Ctx<'_>,
+    dct: &Dct,
+    dated_sentence: &[bool],
+    cands: &mut Vec<Candidate>,
+) {
+    let lex = Lexicon::get();
+    let dct_rule = match &dct.source {
+        DctSource::Document { rule, .. } => rule.clone(),
+        DctSource::Given => "dct.given".to_string(),
+    };
+    let lead = cx.sentences.first().map_or(0, |s| s.paragraph);
+    for (si, &dated) in dated_sentence.iter().enumerate() {
+        if dated {
+            continue;
         }
-    }
-
-    let events: Vec<Event> = cands
-        .iter()
-        .map(|c| {
-            let s = &cx.sentences[c.sentence];
-            Event {
-                id: String::new(),
-                when: c.when,
-                title: c.title.clone(),
-                tags: merge::title_class(&c.title).into_iter().collect(),
-                inferred: c.inferred,
-                confidence: Some((c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0),
-                sources: vec![Source {
-                    file: article.name.to_string(),
-                    line: s.line,
-                    span: (cx.pos.char_offset(s.start), cx.pos.char_offset(s.end)),
-                    quote: s.quote(text),
-                    rules: c.rules.clone(),
-                }],
+        let toks = &cx.toks[si];
+        let found = toks.iter().enumerate().find(|(i, k)| {
+            let Some(class) = lex.happening_noun_class(k.text) else {
+                return false;
+            };
+            if !lex.present_classes.iter().any(|c| c == class) || k.is_capitalized() && *i > 0 {
+                return false;
             }
-        })
-        .collect();
-    let before = events.len();
-    let events = merge(events);
+            let marked = toks[i.saturating_sub(2)..*i]
+                .iter()
+                .any(|p| lex.present_markers.contains(&p.lower()));
+            // "is aimed", "has great significance"; not "have been cut
+            // off" or "is not".
+            let clause: Vec<&Tok<'_>> = toks[i + 1..]
+                .iter()
+                .take_while(|p| p.is_word() || p.text == "'")
+                .take(8)
+                .collect();
+            let present = cx.sentences[si].paragraph == lead
+                && clause.iter().enumerate().any(|(j, p)| {
+                    lex.present_verbs.contains(&p.lower())
+                        && !clause
+                            .get(j + 1)
+                            .is_some_and(|n| lex.present_blockers.contains(&n.lower()))
+                });
+            marked || present
+        });
+        let Some((ni, _)) = found else { continue };
+        let Some(title) = title::happening_title(toks, ni) else {
+            continue;
+        };
+        cands.push(Candidate {
+            when: When::On(DateSpec::exact(Date::Day(dct.date))),
+            inferred: true,
+            confidence: 0.6,
+            sentence: si,
+            title,
+            rules: vec![dct_rule.clone(), "event.ongoing".to_string()],
+            anchor: None,
+        });
+    }
+}
+
+/// The `--explain` account: each event with its sentences, expressions and
+/// rules, then every dropped expression with its reason.
+fn explain(mut cx: Ctx<'_>, cands: &[Candidate], events: &[Event], before: usize) -> Vec<String> {
     let by_char_start: std::collections::BTreeMap<usize, usize> = cands
         .iter()
         .map(|c| {
@@ -755,7 +820,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         })
         .collect();
     let mut explanation = Vec::new();
-    for e in &events {
+    for e in events {
         let when = match e.when {
             When::On(d) => d.to_string(),
             When::Between { start, end } => format!(
@@ -790,10 +855,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     }
     cx.drops.sort_by_key(|d| d.start);
     explanation.extend(cx.drops.into_iter().map(|d| d.reason));
-    Extraction {
-        events,
-        explanation,
-    }
+    explanation
 }
 
 /// Merges events from several articles: statements about the same happening
