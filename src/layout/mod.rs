@@ -779,6 +779,7 @@ fn place_events(
     below: &Lanes,
     max_units: usize,
     merge: bool,
+    hangs: &[Hang],
 ) -> Placement {
     let count = |items: &[Item], slots: &[Slot]| -> usize {
         slots.iter().map(|s| items[s.item].members.len()).sum()
@@ -792,7 +793,7 @@ fn place_events(
             .copied()
             .filter(|&i| items[i].bar.is_none())
             .collect();
-        let slots = place_instants(&items, &instants, left, right, below);
+        let slots = place_instants(&items, &instants, left, right, below, hangs);
         let all = slots.len() == instants.len();
         groups = merge_left_out(pending, &items, &slots);
         if chosen
@@ -1029,7 +1030,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         .min((right - left) / 2.0 - 2.0 * POLE_GAP);
     let title_lines = match dated.len() {
         0..=20 => LABEL_MAX_LINES,
-        21..=100 => 2,
+        21..=40 => 2,
         _ => 1,
     };
     let mut pending: Vec<Pending> = Vec::with_capacity(dated.len());
@@ -1045,11 +1046,17 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
                 (mark, b.x, Some((b.x, b.right())))
             }
         };
+        // An interval's label sits in its own lane: two lines at least.
+        let lines_here = if bar.is_some() {
+            title_lines.max(2)
+        } else {
+            title_lines
+        };
         let (lines, width) = label_lines(
             e,
             max_label,
             (right - left) / 2.0 - 2.0 * POLE_GAP,
-            title_lines,
+            lines_here,
         );
         pending.push(Pending {
             event: e,
@@ -1083,10 +1090,37 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             area > capacity
         })
         .unwrap_or(by_importance.len());
-    let place = |keep: &[usize], merge: bool| {
-        place_events(&pending, keep, (left, right), &below, label_units, merge)
-    };
     let count = |p: &Placement| -> usize { p.2.iter().map(|s| p.0[s.item].members.len()).sum() };
+    let total = |p: &Placement| -> usize {
+        let side = |d: Side| {
+            p.2.iter()
+                .filter(|s| s.side == d)
+                .map(|s| s.lane + s.units)
+                .max()
+                .unwrap_or(0)
+        };
+        side(Side::Above) + side(Side::Below)
+    };
+    // Every way of hanging labels, and pyramids only: lower, but it may
+    // show fewer.
+    let place = |keep: &[usize], merge: bool| {
+        let span = (left, right);
+        let any = place_events(&pending, keep, span, &below, label_units, merge, &HANGS);
+        let pyramids = place_events(
+            &pending,
+            keep,
+            span,
+            &below,
+            label_units,
+            merge,
+            &[Hang::Pyramid],
+        );
+        if count(&pyramids) >= count(&any) && total(&pyramids) < total(&any) {
+            pyramids
+        } else {
+            any
+        }
+    };
     let mut best = place(&by_importance[..hi], true);
     let (first, mut tried) = (count(&best), hi);
     // (Only worth it when confidences differ.)
@@ -1475,6 +1509,7 @@ fn place_instants(
     left: f64,
     right: f64,
     below: &Lanes,
+    hangs: &[Hang],
 ) -> Vec<Slot> {
     let above = Lanes::new(below.lanes.len());
     let height = |v: &[Slot]| v.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
@@ -1484,7 +1519,7 @@ fn place_instants(
         .sum();
     // One side is tried only when the labels could fit low enough there.
     let one_side = (area <= (right - left) * ONE_SIDE_HEIGHT)
-        .then(|| choose_slots(items, keep, left, right, &above, Side::Above).0);
+        .then(|| choose_slots(items, keep, left, right, &above, Side::Above, hangs).0);
     if let Some(v) = &one_side {
         if v.len() == keep.len() && height(v) as f64 * LANE_UNIT <= ONE_SIDE_HEIGHT {
             return v.clone();
@@ -1505,29 +1540,35 @@ fn place_instants(
             down.push(i);
         }
     }
-    // Up, down, then what is left up and down again on the lanes so far.
-    let mut lanes = [above, below.clone()];
-    let mut placed: Vec<Slot> = Vec::with_capacity(keep.len());
-    let mut done = vec![false; items.len()];
-    for (pass, side) in [Side::Above, Side::Below, Side::Above, Side::Below]
-        .into_iter()
-        .enumerate()
-    {
-        if pass == 1 {
-            todo.append(&mut down);
+    // Up, down, then what is left up and down again on the lanes so far;
+    let two_sided = |hangs: &[Hang]| {
+        let mut todo = todo.clone();
+        let mut down = down.clone();
+        let mut lanes = [above.clone(), below.clone()];
+        let mut placed: Vec<Slot> = Vec::with_capacity(keep.len());
+        let mut done = vec![false; items.len()];
+        for (pass, side) in [Side::Above, Side::Below, Side::Above, Side::Below]
+            .into_iter()
+            .enumerate()
+        {
+            if pass == 1 {
+                todo.append(&mut down);
+            }
+            todo.retain(|&i| !done[i]);
+            if todo.is_empty() {
+                break;
+            }
+            let k = usize::from(side == Side::Below);
+            let (v, l) = choose_slots(items, &todo, left, right, &lanes[k], side, hangs);
+            for s in &v {
+                done[s.item] = true;
+            }
+            placed.extend(v);
+            lanes[k] = l;
         }
-        todo.retain(|&i| !done[i]);
-        if todo.is_empty() {
-            break;
-        }
-        let k = usize::from(side == Side::Below);
-        let (v, l) = choose_slots(items, &todo, left, right, &lanes[k], side);
-        for s in &v {
-            done[s.item] = true;
-        }
-        placed.extend(v);
-        lanes[k] = l;
-    }
+        placed
+    };
+    let placed = two_sided(hangs);
     // Two sides are worth it only if they show more, or as many lower.
     match one_side {
         Some(v)
@@ -1558,6 +1599,7 @@ fn choose_slots(
     right: f64,
     base: &Lanes,
     side: Side,
+    hangs: &[Hang],
 ) -> (Vec<Slot>, Lanes) {
     let mut desc: Vec<usize> = keep.to_vec();
     desc.sort_by(|&a, &b| {
@@ -1569,7 +1611,7 @@ fn choose_slots(
     let asc: Vec<usize> = desc.iter().rev().copied().collect();
     let height = |v: &[Slot]| v.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
     let mut best: Option<(Vec<Slot>, Lanes)> = None;
-    for strategy in [Hang::Right, Hang::Pyramid, Hang::Quieter] {
+    for &strategy in hangs {
         let prefer_left = match strategy {
             Hang::Pyramid => hang_pyramids(items, &asc),
             Hang::Quieter => hang_quieter(items, &asc),
@@ -1601,6 +1643,9 @@ fn choose_slots(
     }
     best.unwrap_or_else(|| (Vec::new(), base.clone()))
 }
+
+/// Every way of hanging labels, most natural first.
+const HANGS: [Hang; 3] = [Hang::Right, Hang::Pyramid, Hang::Quieter];
 
 /// How labels choose the side of their leader they hang on.
 #[derive(Debug, Clone, Copy)]
