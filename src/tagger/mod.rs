@@ -261,11 +261,23 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut resolver = Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
     for d in drafts {
-        let tense = cues.tense(d.start_tok, d.end_tok);
+        let mut tense = cues.tense(d.start_tok, d.end_tok);
+        // `Wednesday's ruling`: a possessive date names something that has
+        // happened, whatever the sentence's tense (`would appeal
+        // Wednesday's ruling`).
+        if tense == Tense::Future && possessive(&toks, d.end_tok) {
+            tense = Tense::None;
+        }
         out.push(to_timex(&toks, &d, &mut resolver, tense));
     }
     link_ranges(&toks, &mut out);
     out
+}
+
+/// Whether the tokens at `end` are a possessive `'s`.
+fn possessive(toks: &[Token], end: usize) -> bool {
+    matches!(toks.get(end), Some(t) if matches!(t.lower.as_str(), "'" | "’"))
+        && matches!(toks.get(end + 1), Some(t) if t.lower == "s" && !t.space_before)
 }
 
 fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) -> Timex {
