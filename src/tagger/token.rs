@@ -103,6 +103,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Typographic variants read as their ASCII forms.
             "’" | "‘" => "'".to_string(),
             "—" | "–" | "‑" => "–".to_string(),
+            // The common case: ASCII lowercases byte by byte.
+            _ if raw.is_ascii() => raw.to_ascii_lowercase(),
             _ => raw.to_lowercase(),
         };
         out.push(Token {
