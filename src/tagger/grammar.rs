@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use super::rules::{
     Arg, Builder, Class, FastMap, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem, WORD_FILES,
-    WordList, parse_rules, parse_words, symbol_sem,
+    WordList, WordMap, parse_rules, parse_words, symbol_sem,
 };
 use super::timex::{
     Duration, Modifier, Point, RangeRole, RefPoint, TimeOfDay, TimexType, Unit, Value, Within,
@@ -116,7 +116,6 @@ pub struct Draft {
 /// inner loop neither hashes nor compares strings.
 #[derive(Debug)]
 pub struct Grammar {
-    lists: Vec<WordList>,
     /// All rules, in file order.
     pub rules: Vec<Rule>,
     /// The rules compiled against the vocabulary, parallel to `rules`.
@@ -124,8 +123,8 @@ pub struct Grammar {
     /// Per rule, a test of the token after the first when the first element
     /// always consumes exactly one token, parallel to `rules`.
     second: Vec<Option<NextFilter>>,
-    /// Every word a pattern can compare: word → id.
-    vocab: FastMap<String, u32>,
+    /// Every word a pattern can compare: word (as bytes) → id.
+    vocab: WordMap<Vec<u8>, u32>,
     /// The word lists over word ids, parallel to `lists`.
     id_lists: Vec<IdList>,
     /// Rules that can start at a word, by word id (ascending rule order).
@@ -279,13 +278,13 @@ impl Grammar {
         let numbers = index("numbers")?;
         let ordinals = index("ordinals")?;
         // The vocabulary: every word of a phrase or a literal.
-        let mut vocab: FastMap<String, u32> = FastMap::default();
+        let mut vocab: WordMap<Vec<u8>, u32> = WordMap::default();
         let mut intern = |w: &str| -> u32 {
-            if let Some(&id) = vocab.get(w) {
+            if let Some(&id) = vocab.get(w.as_bytes()) {
                 return id;
             }
             let id = vocab.len() as u32;
-            vocab.insert(w.to_string(), id);
+            vocab.insert(w.as_bytes().to_vec(), id);
             id
         };
         let mut id_phrases: Vec<Vec<(u32, IdPhrases)>> = Vec::new();
@@ -389,12 +388,11 @@ impl Grammar {
             .collect();
         let mut num_by_word = vec![Vec::new(); n];
         for (w, &id) in &vocab {
-            if w.bytes().all(|b| b.is_ascii_digit()) {
+            if w.iter().all(|b| b.is_ascii_digit()) {
                 num_by_word[id as usize] = merge_sorted(&by_word[id as usize], &num_first);
             }
         }
         Ok(Grammar {
-            lists,
             rules,
             compiled,
             second,
@@ -415,15 +413,29 @@ impl Grammar {
 
     /// The word id of each token ([`NO_WORD`] if no pattern uses the word).
     fn word_ids(&self, toks: &[Token]) -> Vec<u32> {
-        toks.iter()
-            .map(|t| self.vocab.get(t.lower.as_str()).copied().unwrap_or(NO_WORD))
-            .collect()
+        toks.iter().map(|t| t.word).collect()
+    }
+
+    /// The word id of a lowercase word ([`NO_WORD`] if no pattern uses it).
+    pub(crate) fn word_id(&self, lower: &[u8]) -> u32 {
+        self.vocab.get(lower).copied().unwrap_or(NO_WORD)
     }
 
     /// A tense cue starting at token `i`: its end and direction (+1 future,
     /// -1 past).
     pub fn tense_cue(&self, toks: &[Token], i: usize) -> Option<(usize, i64)> {
-        match phrase_match(&self.lists[self.tense], toks, i)? {
+        // The tense list is in the vocabulary: match it over word ids,
+        // looked up token by token.
+        let list = &self.id_lists[self.tense];
+        let &group = list.first.get(toks.get(i)?.word as usize)?;
+        let found = list.groups.get(group as usize)?.iter().find(|(phrase, _)| {
+            phrase
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, &w)| toks.get(i + k).is_some_and(|t| t.word == w))
+        });
+        match found.map(|(phrase, sem)| (i + phrase.len(), *sem))? {
             (end, Sem::Int(v)) => Some((end, v)),
             _ => None,
         }
@@ -712,7 +724,11 @@ impl Grammar {
             // troops`); an adjective before one qualifies it (`weekly
             // flights`).
             if let Some(n) = next {
-                if n.is_word() && n.lower.len() > 3 && n.lower.ends_with('s') && !n.upper {
+                if n.is_word()
+                    && n.lower.len() > 3
+                    && n.lower.as_bytes().ends_with(b"s")
+                    && !n.upper
+                {
                     return false;
                 }
             }
@@ -814,7 +830,7 @@ fn id_phrase_match(list: &IdList, ids: &[u32], i: usize) -> Option<(usize, Sem)>
 
 fn phrase_match(list: &WordList, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
     let first = toks.get(i)?;
-    let entries = list.by_first.get(&first.lower)?;
+    let entries = list.by_first.get(first.lower.as_str())?;
     'entries: for (phrase, sem) in entries {
         for (k, w) in phrase.iter().enumerate().skip(1) {
             match toks.get(i + k) {
