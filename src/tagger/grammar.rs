@@ -123,6 +123,8 @@ pub struct Grammar {
     /// Per rule, a test of the token after the first when the first element
     /// always consumes exactly one token, parallel to `rules`.
     second: Vec<Option<NextFilter>>,
+    /// The same for a first token that is a number.
+    second_num: Vec<Option<NextFilter>>,
     /// Every word a pattern can compare: word (as bytes) → id.
     vocab: WordMap<Vec<u8>, u32>,
     /// The word lists over word ids, parallel to `lists`.
@@ -224,7 +226,12 @@ struct Bufs {
     rule_best: Vec<Option<Cap>>,
     /// Captures of the best match at the current token.
     best: Vec<Option<Cap>>,
+    /// Class matches at the current token, by [`Class`] (computed once).
+    classes: [Option<Option<(usize, Sem)>>; CLASSES],
 }
+
+/// The number of [`Class`]es.
+const CLASSES: usize = 10;
 
 impl Grammar {
     /// Builds the grammar from the bundled data files.
@@ -384,7 +391,11 @@ impl Grammar {
         }
         let second = compiled
             .iter()
-            .map(|elems| next_filter(elems, &id_lists, numbers, ordinals, n))
+            .map(|elems| next_filter(elems, &id_lists, numbers, ordinals, n, false))
+            .collect();
+        let second_num = compiled
+            .iter()
+            .map(|elems| next_filter(elems, &id_lists, numbers, ordinals, n, true))
             .collect();
         let mut num_by_word = vec![Vec::new(); n];
         for (w, &id) in &vocab {
@@ -396,6 +407,7 @@ impl Grammar {
             rules,
             compiled,
             second,
+            second_num,
             vocab,
             id_lists,
             by_word,
@@ -537,23 +549,43 @@ impl Grammar {
         bufs: &mut Bufs,
     ) -> Option<(usize, usize)> {
         let elems = &self.compiled[r];
-        if let Some(f) = &self.second[r] {
+        let t = &toks[i];
+        let filter = if t.num().is_some() {
+            &self.second_num[r]
+        } else {
+            &self.second[r]
+        };
+        if let Some(f) = filter {
             if !f.admits(toks, ids, i + 1) {
                 return None;
             }
         }
         // Most attempts fail on the first element: check it before anything
-        // else.
-        self.elem_match(&elems[0], toks, ids, i)?;
+        // else (a class once per token), then walk the rest. The first
+        // element is never optional.
+        let first = &elems[0];
+        let (end, sem) = match first.matcher {
+            CMatcher::Class(c) => {
+                if first.glued && t.space_before || first.capital && !t.upper {
+                    return None;
+                }
+                match bufs.classes.get_mut(c as usize) {
+                    Some(slot) => *slot.get_or_insert_with(|| self.class_match(c, toks, ids, i)),
+                    None => self.class_match(c, toks, ids, i),
+                }
+            }
+            _ => self.elem_match(first, toks, ids, i),
+        }?;
         bufs.caps.clear();
         bufs.caps.resize(elems.len(), None);
+        bufs.caps[0] = Some(Cap { sem, start: i, end });
         let mut best = None;
         self.walk(
             elems,
             toks,
             ids,
-            0,
-            i,
+            1,
+            end,
             &mut bufs.caps,
             &mut bufs.rule_best,
             &mut best,
@@ -623,6 +655,7 @@ impl Grammar {
             // Longest span wins; on a tie, the longer match with lookaheads
             // (so `neg.dateline` beats `date.month_day`), then file order.
             let mut best: Option<(usize, usize, usize)> = None;
+            bufs.classes = [None; CLASSES];
             for &r in candidates {
                 if let Some((end, full)) = self.rule_match(r, toks, &ids, i, &mut bufs) {
                     if best.is_none_or(|(e, f, _)| (end, full) > (e, f)) {
@@ -756,8 +789,9 @@ fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
     v
 }
 
-/// The filter on the token after the first element of `elems`, when the
-/// first element always consumes exactly one token and some element after
+/// The filter on the token after the first element of `elems` (at a number
+/// token if `num_token`), when the first element always consumes exactly one
+/// token and some element after
 /// it is required: the word ids and number-ness that the elements up to
 /// the first required one can start with.
 fn next_filter(
@@ -766,11 +800,14 @@ fn next_filter(
     numbers: usize,
     ordinals: usize,
     n: usize,
+    num_token: bool,
 ) -> Option<NextFilter> {
     let single = |l: &IdList| l.groups.iter().flatten().all(|(p, _)| p.len() == 1);
     let one_token = match &elems.first()?.matcher {
         CMatcher::Lit(_) => true,
         CMatcher::List(ls) => ls.iter().all(|&l| single(&lists[l])),
+        // On a number token, `#count` takes just the number.
+        CMatcher::Class(Class::Count) => num_token,
         CMatcher::Class(c) => matches!(
             c,
             Class::Year | Class::Year2 | Class::MonthNum | Class::Hour | Class::Minute | Class::Num
