@@ -127,6 +127,8 @@ pub struct Grammar {
     second_num: Vec<Option<NextFilter>>,
     /// Every word a pattern can compare: word (as bytes) → id.
     vocab: WordMap<Vec<u8>, u32>,
+    /// The vocabulary by id.
+    words: Vec<Box<str>>,
     /// The word lists over word ids, parallel to `lists`.
     id_lists: Vec<IdList>,
     /// Rules that can start at a word, by word id (ascending rule order).
@@ -286,12 +288,14 @@ impl Grammar {
         let ordinals = index("ordinals")?;
         // The vocabulary: every word of a phrase or a literal.
         let mut vocab: WordMap<Vec<u8>, u32> = WordMap::default();
+        let mut words: Vec<Box<str>> = Vec::new();
         let mut intern = |w: &str| -> u32 {
             if let Some(&id) = vocab.get(w.as_bytes()) {
                 return id;
             }
             let id = vocab.len() as u32;
             vocab.insert(w.as_bytes().to_vec(), id);
+            words.push(w.into());
             id
         };
         let mut id_phrases: Vec<Vec<(u32, IdPhrases)>> = Vec::new();
@@ -409,6 +413,7 @@ impl Grammar {
             second,
             second_num,
             vocab,
+            words,
             id_lists,
             by_word,
             num_by_word,
@@ -426,6 +431,11 @@ impl Grammar {
     /// The word id of each token ([`NO_WORD`] if no pattern uses the word).
     fn word_ids(&self, toks: &[Token]) -> Vec<u32> {
         toks.iter().map(|t| t.word).collect()
+    }
+
+    /// The vocabulary word with id `id`.
+    pub(crate) fn word(&'static self, id: u32) -> Option<&'static str> {
+        self.words.get(id as usize).map(|w| &**w)
     }
 
     /// The word id of a lowercase word ([`NO_WORD`] if no pattern uses it).

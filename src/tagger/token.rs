@@ -72,8 +72,13 @@ const INLINE: usize = 22;
 
 #[derive(Clone)]
 enum Repr {
-    Inline { len: u8, buf: [u8; INLINE] },
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
     Heap(Box<str>),
+    /// A word of the grammar's vocabulary (no copy, no UTF-8 check).
+    Static(&'static str),
 }
 
 impl Lower {
@@ -81,8 +86,9 @@ impl Lower {
     fn of(raw: &str) -> Lower {
         if raw.is_ascii() && raw.len() <= INLINE {
             let mut buf = [0; INLINE];
-            buf[..raw.len()].copy_from_slice(raw.as_bytes());
-            buf.make_ascii_lowercase();
+            for (d, s) in buf.iter_mut().zip(raw.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
             return Lower(Repr::Inline {
                 len: raw.len() as u8,
                 buf,
@@ -96,6 +102,7 @@ impl Lower {
         match &self.0 {
             Repr::Inline { len, buf } => &buf[..usize::from(*len)],
             Repr::Heap(s) => s.as_bytes(),
+            Repr::Static(s) => s.as_bytes(),
         }
     }
 
@@ -117,6 +124,7 @@ impl Lower {
                 std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
             }
             Repr::Heap(s) => s,
+            Repr::Static(s) => s,
         }
     }
 }
@@ -126,7 +134,9 @@ impl From<&str> for Lower {
     fn from(s: &str) -> Lower {
         if s.len() <= INLINE {
             let mut buf = [0; INLINE];
-            buf[..s.len()].copy_from_slice(s.as_bytes());
+            for (d, s) in buf.iter_mut().zip(s.bytes()) {
+                *d = s;
+            }
             Lower(Repr::Inline {
                 len: s.len() as u8,
                 buf,
@@ -241,7 +251,7 @@ pub(crate) fn tokenize_raw(text: &str) -> Vec<Token> {
     split(text, None)
 }
 
-fn split(text: &str, grammar: Option<&Grammar>) -> Vec<Token> {
+fn split(text: &str, grammar: Option<&'static Grammar>) -> Vec<Token> {
     let bytes = text.as_bytes();
     // News text averages about six bytes a token.
     let mut out = Vec::with_capacity(text.len() / 6 + 16);
@@ -287,13 +297,20 @@ fn split(text: &str, grammar: Option<&Grammar>) -> Vec<Token> {
             TokenKind::Punct
         };
         let raw = &text[i..end];
-        let lower = match raw {
+        let mut lower = match raw {
             // Typographic variants read as their ASCII forms.
             "’" | "‘" => Lower::from("'"),
             "—" | "–" | "‑" => Lower::from("–"),
             _ => Lower::of(raw),
         };
-        let word = grammar.map_or(u32::MAX, |g| g.word_id(lower.as_bytes()));
+        let mut word = u32::MAX;
+        if let Some(g) = grammar {
+            word = g.word_id(lower.as_bytes());
+            // A vocabulary word points to the grammar's copy.
+            if let Some(w) = g.word(word) {
+                lower = Lower(Repr::Static(w));
+            }
+        }
         out.push(Token {
             start: i,
             end,
