@@ -13,8 +13,8 @@ use chrono::Datelike;
 use std::sync::OnceLock;
 
 use super::rules::{
-    Arg, Builder, Class, Elem, FastMap, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem,
-    WORD_FILES, WordList, parse_rules, parse_words, symbol_sem,
+    Arg, Builder, Class, FastMap, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem, WORD_FILES,
+    WordList, WordMap, parse_rules, parse_words, symbol_sem,
 };
 use super::timex::{
     Duration, Modifier, Point, RangeRole, RefPoint, TimeOfDay, TimexType, Unit, Value, Within,
@@ -109,17 +109,101 @@ pub struct Draft {
 }
 
 /// The compiled grammar: word lists, rules and the first-token index.
+///
+/// For speed, every word the rules can compare against (literals and the
+/// tokens of word-list phrases) is interned once as a small integer id; a
+/// scan looks each token up once and then matches by comparing ids, so the
+/// inner loop neither hashes nor compares strings.
 #[derive(Debug)]
 pub struct Grammar {
-    lists: FastMap<String, WordList>,
     /// All rules, in file order.
     pub rules: Vec<Rule>,
-    by_word: FastMap<String, Vec<usize>>,
+    /// The rules compiled against the vocabulary, parallel to `rules`.
+    compiled: Vec<Vec<CElem>>,
+    /// Per rule, a test of the token after the first when the first element
+    /// always consumes exactly one token, parallel to `rules`.
+    second: Vec<Option<NextFilter>>,
+    /// The same for a first token that is a number.
+    second_num: Vec<Option<NextFilter>>,
+    /// Every word a pattern can compare: word (as bytes) → id.
+    vocab: WordMap<Vec<u8>, u32>,
+    /// The vocabulary by id.
+    words: Vec<Box<str>>,
+    /// The word lists over word ids, parallel to `lists`.
+    id_lists: Vec<IdList>,
+    /// Rules that can start at a word, by word id (ascending rule order).
+    by_word: Vec<Vec<usize>>,
+    /// Rules that can start at a number token, by the number's word id:
+    /// `by_word` merged with `num_first` (empty for non-numeric words).
+    num_by_word: Vec<Vec<usize>>,
+    /// Rules that can start at any number token.
     num_first: Vec<usize>,
+    tense: usize,
+    numbers: usize,
+    ordinals: usize,
     context: WordList,
     year_context: WordList,
     labels: WordList,
     counted: WordList,
+}
+
+/// The id of a token that is not in the vocabulary: it equals no pattern
+/// word.
+const NO_WORD: u32 = u32::MAX;
+
+/// A word list over word ids.
+#[derive(Debug, Default)]
+struct IdList {
+    /// By first-token id: index into `groups`, or [`NO_WORD`].
+    first: Vec<u32>,
+    /// Phrases (as word ids) sharing a first token, longest first.
+    groups: Vec<IdPhrases>,
+}
+
+/// Phrases as word ids, with their values.
+type IdPhrases = Vec<(Vec<u32>, Sem)>;
+
+/// A necessary condition on one token: its word id is in `words` (a bitset
+/// over word ids), or it is a number and `nums` is set.
+#[derive(Debug)]
+struct NextFilter {
+    words: Vec<u64>,
+    nums: bool,
+}
+
+impl NextFilter {
+    /// Whether token `i` can pass.
+    fn admits(&self, toks: &[Token], ids: &[u32], i: usize) -> bool {
+        let (Some(t), Some(&id)) = (toks.get(i), ids.get(i)) else {
+            return false;
+        };
+        let id = id as usize;
+        self.words
+            .get(id / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 == 1)
+            || self.nums && t.num().is_some()
+    }
+}
+
+/// What a compiled pattern element matches.
+#[derive(Debug)]
+enum CMatcher {
+    /// One of these word ids.
+    Lit(Vec<u32>),
+    /// Word lists, by index (tried in order).
+    List(Vec<usize>),
+    /// A token class.
+    Class(Class),
+}
+
+/// A pattern element compiled against the vocabulary.
+#[derive(Debug)]
+struct CElem {
+    matcher: CMatcher,
+    optional: bool,
+    glued: bool,
+    capital: bool,
+    lookahead: bool,
 }
 
 /// The grammar built from the bundled data files (built once).
@@ -135,15 +219,31 @@ struct Cap {
     end: usize,
 }
 
+/// Reusable buffers of one scan.
+#[derive(Debug, Default)]
+struct Bufs {
+    /// Captures of the path being walked.
+    caps: Vec<Option<Cap>>,
+    /// Captures of the best match of the rule being tried.
+    rule_best: Vec<Option<Cap>>,
+    /// Captures of the best match at the current token.
+    best: Vec<Option<Cap>>,
+    /// Class matches at the current token, by [`Class`] (computed once).
+    classes: [Option<Option<(usize, Sem)>>; CLASSES],
+}
+
+/// The number of [`Class`]es.
+const CLASSES: usize = 10;
+
 impl Grammar {
     /// Builds the grammar from the bundled data files.
     pub fn bundled() -> Result<Grammar, RuleError> {
-        let mut lists = FastMap::default();
+        let mut lists = Vec::new();
         for (name, src) in WORD_FILES {
-            lists.insert(
+            lists.push((
                 name.to_string(),
                 parse_words(&format!("{name}.words"), src)?,
-            );
+            ));
         }
         let context = parse_words("context.words", include_str!("rules/context.words"))?;
         let year_context = parse_words(
@@ -160,62 +260,167 @@ impl Grammar {
     }
 
     fn new(
-        lists: FastMap<String, WordList>,
+        named: Vec<(String, WordList)>,
         rules: Vec<Rule>,
         [context, year_context, labels, counted]: [WordList; 4],
     ) -> Result<Grammar, RuleError> {
-        let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
-        let mut num_first = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
-            for e in &rule.elems {
-                for l in match &e.matcher {
-                    Matcher::List(ls) => ls.as_slice(),
-                    _ => &[],
-                } {
-                    if !lists.contains_key(l) {
-                        return Err(RuleError {
-                            file: "rules".into(),
-                            line: 0,
-                            message: format!("rule {} uses unknown word list @{l}", rule.name),
-                        });
-                    }
+        let mut list_names: FastMap<String, usize> = FastMap::default();
+        let mut lists = Vec::new();
+        for (name, list) in named {
+            // A repeated name replaces the earlier list, as a map insert would.
+            match list_names.get(&name) {
+                Some(&k) => lists[k] = list,
+                None => {
+                    list_names.insert(name, lists.len());
+                    lists.push(list);
                 }
             }
-            let first = &rule.elems[0];
-            let mut words: Vec<String> = Vec::new();
-            match &first.matcher {
-                Matcher::Lit(alts) => words.extend(alts.iter().cloned()),
-                Matcher::List(ls) => {
-                    for l in ls {
-                        if let Some(list) = lists.get(l) {
-                            words.extend(list.by_first.keys().cloned());
-                        }
-                    }
+        }
+        let index = |name: &str| {
+            list_names.get(name).copied().ok_or_else(|| RuleError {
+                file: "rules".into(),
+                line: 0,
+                message: format!("the grammar needs the word list @{name}"),
+            })
+        };
+        let tense = index("tense")?;
+        let numbers = index("numbers")?;
+        let ordinals = index("ordinals")?;
+        // The vocabulary: every word of a phrase or a literal.
+        let mut vocab: WordMap<Vec<u8>, u32> = WordMap::default();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut intern = |w: &str| -> u32 {
+            if let Some(&id) = vocab.get(w.as_bytes()) {
+                return id;
+            }
+            let id = vocab.len() as u32;
+            vocab.insert(w.as_bytes().to_vec(), id);
+            words.push(w.into());
+            id
+        };
+        let mut id_phrases: Vec<Vec<(u32, IdPhrases)>> = Vec::new();
+        for list in &lists {
+            let mut groups = Vec::new();
+            for (first, entries) in &list.by_first {
+                let first = intern(first);
+                let entries = entries
+                    .iter()
+                    .map(|(p, sem)| (p.iter().map(|w| intern(w)).collect(), *sem))
+                    .collect();
+                groups.push((first, entries));
+            }
+            id_phrases.push(groups);
+        }
+        let mut compiled = Vec::with_capacity(rules.len());
+        for rule in &rules {
+            let mut elems = Vec::with_capacity(rule.elems.len());
+            for e in &rule.elems {
+                let matcher = match &e.matcher {
+                    Matcher::Lit(alts) => CMatcher::Lit(alts.iter().map(|w| intern(w)).collect()),
+                    Matcher::List(ls) => CMatcher::List(
+                        ls.iter()
+                            .map(|l| {
+                                list_names.get(l).copied().ok_or_else(|| RuleError {
+                                    file: "rules".into(),
+                                    line: 0,
+                                    message: format!(
+                                        "rule {} uses unknown word list @{l}",
+                                        rule.name
+                                    ),
+                                })
+                            })
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    Matcher::Class(c) => CMatcher::Class(*c),
+                };
+                elems.push(CElem {
+                    matcher,
+                    optional: e.optional,
+                    glued: e.glued,
+                    capital: e.capital,
+                    lookahead: e.lookahead,
+                });
+            }
+            compiled.push(elems);
+        }
+        let n = vocab.len();
+        let id_lists: Vec<IdList> = id_phrases
+            .into_iter()
+            .map(|groups| {
+                let mut list = IdList {
+                    first: vec![NO_WORD; n],
+                    groups: Vec::with_capacity(groups.len()),
+                };
+                for (first, entries) in groups {
+                    list.first[first as usize] = list.groups.len() as u32;
+                    list.groups.push(entries);
                 }
-                Matcher::Class(c) => {
+                list
+            })
+            .collect();
+        let mut by_word: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut num_first = Vec::new();
+        for (i, elems) in compiled.iter().enumerate() {
+            let mut words: Vec<u32> = Vec::new();
+            let from_lists = |ls: &[usize], words: &mut Vec<u32>| {
+                for &l in ls {
+                    words.extend(
+                        id_lists[l]
+                            .first
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, g)| **g != NO_WORD)
+                            .map(|(w, _)| w as u32),
+                    );
+                }
+            };
+            match &elems[0].matcher {
+                CMatcher::Lit(alts) => words.extend(alts),
+                CMatcher::List(ls) => from_lists(ls, &mut words),
+                CMatcher::Class(c) => {
                     num_first.push(i);
-                    let extra = match c {
-                        Class::Count => Some("numbers"),
-                        Class::Ordinal => Some("ordinals"),
-                        _ => None,
-                    };
-                    if let Some(list) = extra.and_then(|l| lists.get(l)) {
-                        words.extend(list.by_first.keys().cloned());
+                    match c {
+                        Class::Count => from_lists(&[numbers], &mut words),
+                        Class::Ordinal => from_lists(&[ordinals], &mut words),
+                        _ => {}
                     }
                 }
             }
             for w in words {
-                let v = by_word.entry(w).or_default();
+                let v = &mut by_word[w as usize];
                 if v.last() != Some(&i) {
                     v.push(i);
                 }
             }
         }
+        let second = compiled
+            .iter()
+            .map(|elems| next_filter(elems, &id_lists, numbers, ordinals, n, false))
+            .collect();
+        let second_num = compiled
+            .iter()
+            .map(|elems| next_filter(elems, &id_lists, numbers, ordinals, n, true))
+            .collect();
+        let mut num_by_word = vec![Vec::new(); n];
+        for (w, &id) in &vocab {
+            if w.iter().all(|b| b.is_ascii_digit()) {
+                num_by_word[id as usize] = merge_sorted(&by_word[id as usize], &num_first);
+            }
+        }
         Ok(Grammar {
-            lists,
             rules,
+            compiled,
+            second,
+            second_num,
+            vocab,
+            words,
+            id_lists,
             by_word,
+            num_by_word,
             num_first,
+            tense,
+            numbers,
+            ordinals,
             context,
             year_context,
             labels,
@@ -223,16 +428,36 @@ impl Grammar {
         })
     }
 
-    /// Whether the word list `name` has a phrase starting at token `i`.
-    fn list_match(&self, name: &str, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
-        let list = self.lists.get(name)?;
-        phrase_match(list, toks, i)
+    /// The word id of each token ([`NO_WORD`] if no pattern uses the word).
+    fn word_ids(&self, toks: &[Token]) -> Vec<u32> {
+        toks.iter().map(|t| t.word).collect()
+    }
+
+    /// The vocabulary word with id `id`.
+    pub(crate) fn word(&'static self, id: u32) -> Option<&'static str> {
+        self.words.get(id as usize).map(|w| &**w)
+    }
+
+    /// The word id of a lowercase word ([`NO_WORD`] if no pattern uses it).
+    pub(crate) fn word_id(&self, lower: &[u8]) -> u32 {
+        self.vocab.get(lower).copied().unwrap_or(NO_WORD)
     }
 
     /// A tense cue starting at token `i`: its end and direction (+1 future,
     /// -1 past).
     pub fn tense_cue(&self, toks: &[Token], i: usize) -> Option<(usize, i64)> {
-        match self.list_match("tense", toks, i)? {
+        // The tense list is in the vocabulary: match it over word ids,
+        // looked up token by token.
+        let list = &self.id_lists[self.tense];
+        let &group = list.first.get(toks.get(i)?.word as usize)?;
+        let found = list.groups.get(group as usize)?.iter().find(|(phrase, _)| {
+            phrase
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, &w)| toks.get(i + k).is_some_and(|t| t.word == w))
+        });
+        match found.map(|(phrase, sem)| (i + phrase.len(), *sem))? {
             (end, Sem::Int(v)) => Some((end, v)),
             _ => None,
         }
@@ -243,7 +468,13 @@ impl Grammar {
         start > 0 && phrase_match_back(&self.context, toks, start)
     }
 
-    fn class_match(&self, class: Class, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
+    fn class_match(
+        &self,
+        class: Class,
+        toks: &[Token],
+        ids: &[u32],
+        i: usize,
+    ) -> Option<(usize, Sem)> {
         let t = &toks[i];
         let glued = |j: usize, w: &[&str]| {
             toks.get(j)
@@ -281,12 +512,13 @@ impl Grammar {
         }
         match class {
             Class::Count => {
-                let (end, sem) = self.list_match("numbers", toks, i)?;
+                let numbers = &self.id_lists[self.numbers];
+                let (end, sem) = id_phrase_match(numbers, ids, i)?;
                 let Sem::Int(tens) = sem else { return None };
                 if tens >= 20 && tens % 10 == 0 {
                     // twenty-four, twenty four
                     let j = if glued(end, &["-"]) { end + 1 } else { end };
-                    if let Some((e2, Sem::Int(unit))) = self.list_match("numbers", toks, j) {
+                    if let Some((e2, Sem::Int(unit))) = id_phrase_match(numbers, ids, j) {
                         if (1..=9).contains(&unit) {
                             return Some((e2, Sem::Int(tens + unit)));
                         }
@@ -294,12 +526,12 @@ impl Grammar {
                 }
                 Some((end, sem))
             }
-            Class::Ordinal => self.list_match("ordinals", toks, i),
+            Class::Ordinal => id_phrase_match(&self.id_lists[self.ordinals], ids, i),
             _ => None,
         }
     }
 
-    fn elem_match(&self, e: &Elem, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
+    fn elem_match(&self, e: &CElem, toks: &[Token], ids: &[u32], i: usize) -> Option<(usize, Sem)> {
         let t = toks.get(i)?;
         if e.glued && t.space_before {
             return None;
@@ -308,107 +540,142 @@ impl Grammar {
             return None;
         }
         match &e.matcher {
-            Matcher::Lit(alts) => alts.contains(&t.lower).then_some((i + 1, Sem::Flag)),
-            Matcher::List(ls) => ls.iter().find_map(|l| self.list_match(l, toks, i)),
-            Matcher::Class(c) => self.class_match(*c, toks, i),
+            CMatcher::Lit(alts) => alts.contains(&ids[i]).then_some((i + 1, Sem::Flag)),
+            CMatcher::List(ls) => ls
+                .iter()
+                .find_map(|&l| id_phrase_match(&self.id_lists[l], ids, i)),
+            CMatcher::Class(c) => self.class_match(*c, toks, ids, i),
         }
     }
 
-    /// Longest match of `rule` at token `i`: end token and captures.
+    /// Longest match of rule `r` at token `i`: end token and end of the
+    /// lookaheads; its captures are left in `bufs.rule_best`.
     fn rule_match(
         &self,
-        rule: &Rule,
+        r: usize,
         toks: &[Token],
+        ids: &[u32],
         i: usize,
-        caps: &mut Vec<Option<Cap>>,
-    ) -> Option<(usize, usize, Vec<Option<Cap>>)> {
+        bufs: &mut Bufs,
+    ) -> Option<(usize, usize)> {
+        let elems = &self.compiled[r];
+        let t = &toks[i];
+        let filter = if t.num().is_some() {
+            &self.second_num[r]
+        } else {
+            &self.second[r]
+        };
+        if let Some(f) = filter {
+            if !f.admits(toks, ids, i + 1) {
+                return None;
+            }
+        }
         // Most attempts fail on the first element: check it before anything
-        // else.
-        self.elem_match(&rule.elems[0], toks, i)?;
-        caps.clear();
-        caps.resize(rule.elems.len(), None);
+        // else (a class once per token), then walk the rest. The first
+        // element is never optional.
+        let first = &elems[0];
+        let (end, sem) = match first.matcher {
+            CMatcher::Class(c) => {
+                if first.glued && t.space_before || first.capital && !t.upper {
+                    return None;
+                }
+                match bufs.classes.get_mut(c as usize) {
+                    Some(slot) => *slot.get_or_insert_with(|| self.class_match(c, toks, ids, i)),
+                    None => self.class_match(c, toks, ids, i),
+                }
+            }
+            _ => self.elem_match(first, toks, ids, i),
+        }?;
+        bufs.caps.clear();
+        bufs.caps.resize(elems.len(), None);
+        bufs.caps[0] = Some(Cap { sem, start: i, end });
         let mut best = None;
-        self.walk(rule, toks, 0, i, caps, &mut best);
+        self.walk(
+            elems,
+            toks,
+            ids,
+            1,
+            end,
+            &mut bufs.caps,
+            &mut bufs.rule_best,
+            &mut best,
+        );
         best
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         &self,
-        rule: &Rule,
+        elems: &[CElem],
         toks: &[Token],
+        ids: &[u32],
         ei: usize,
         ti: usize,
         caps: &mut Vec<Option<Cap>>,
-        best: &mut Option<(usize, usize, Vec<Option<Cap>>)>,
+        best_caps: &mut Vec<Option<Cap>>,
+        best: &mut Option<(usize, usize)>,
     ) {
-        let Some(e) = rule.elems.get(ei) else {
+        let Some(e) = elems.get(ei) else {
             // The span ends after the last consuming element.
-            let end = rule
-                .elems
+            let end = elems
                 .iter()
                 .zip(caps.iter())
                 .filter(|(e, _)| !e.lookahead)
                 .filter_map(|(_, c)| c.map(|c| c.end))
                 .max()
                 .unwrap_or(ti);
-            if best.as_ref().is_none_or(|(b, f, _)| (end, ti) > (*b, *f)) {
-                *best = Some((end, ti, caps.clone()));
+            if best.is_none_or(|(b, f)| (end, ti) > (b, f)) {
+                *best = Some((end, ti));
+                best_caps.clear();
+                best_caps.extend_from_slice(caps);
             }
             return;
         };
-        if let Some((end, sem)) = self.elem_match(e, toks, ti) {
+        if let Some((end, sem)) = self.elem_match(e, toks, ids, ti) {
             caps[ei] = Some(Cap {
                 sem,
                 start: ti,
                 end,
             });
-            self.walk(rule, toks, ei + 1, end, caps, best);
+            self.walk(elems, toks, ids, ei + 1, end, caps, best_caps, best);
             caps[ei] = None;
         }
         if e.optional {
-            self.walk(rule, toks, ei + 1, ti, caps, best);
+            self.walk(elems, toks, ids, ei + 1, ti, caps, best_caps, best);
         }
     }
 
     /// Runs the grammar over `toks`: non-overlapping drafts in text order.
     pub fn scan(&self, toks: &[Token]) -> Vec<Draft> {
         let mut out = Vec::new();
-        let mut buf: Vec<Option<Cap>> = Vec::new();
+        let ids = self.word_ids(toks);
+        let mut bufs = Bufs::default();
         let mut i = 0;
-        let empty: Vec<usize> = Vec::new();
         while i < toks.len() {
             let t = &toks[i];
-            let words = self.by_word.get(&t.lower).unwrap_or(&empty);
-            let nums = if t.num().is_some() {
-                &self.num_first
+            let id = ids[i];
+            let candidates: &[usize] = if t.num().is_some() {
+                match self.num_by_word.get(id as usize) {
+                    Some(v) if !v.is_empty() => v,
+                    _ => &self.num_first,
+                }
             } else {
-                &empty
+                self.by_word.get(id as usize).map_or(&[], Vec::as_slice)
             };
             // Longest span wins; on a tie, the longer match with lookaheads
             // (so `neg.dateline` beats `date.month_day`), then file order.
-            let mut best: Option<(usize, usize, usize, Vec<Option<Cap>>)> = None;
-            let merged;
-            let candidates: &[usize] = if nums.is_empty() {
-                words
-            } else if words.is_empty() {
-                nums
-            } else {
-                merged = merge_sorted(words, nums);
-                &merged
-            };
+            let mut best: Option<(usize, usize, usize)> = None;
+            bufs.classes = [None; CLASSES];
             for &r in candidates {
-                let rule = &self.rules[r];
-                if let Some((end, full, caps)) = self.rule_match(rule, toks, i, &mut buf) {
-                    if best
-                        .as_ref()
-                        .is_none_or(|(e, f, _, _)| (end, full) > (*e, *f))
-                    {
-                        best = Some((end, full, r, caps));
+                if let Some((end, full)) = self.rule_match(r, toks, &ids, i, &mut bufs) {
+                    if best.is_none_or(|(e, f, _)| (end, full) > (e, f)) {
+                        best = Some((end, full, r));
+                        std::mem::swap(&mut bufs.best, &mut bufs.rule_best);
                     }
                 }
             }
             let mut advanced = false;
-            if let Some((end, _, r, caps)) = best {
+            if let Some((end, _, r)) = best {
                 let rule = &self.rules[r];
                 if rule.builder == Builder::Reject {
                     i = end;
@@ -420,7 +687,7 @@ impl Grammar {
                     // A weak match stays latent unless a context word (`in
                     // 1991`, `since May`) vouches for it.
                     let latent = (rule.latent || rule.weak) && !self.has_context(toks, i);
-                    out.extend(build(rule, &caps, i, end).into_iter().map(|mut d| {
+                    out.extend(build(rule, &bufs.best, i, end).into_iter().map(|mut d| {
                         d.latent = latent;
                         d
                     }));
@@ -500,7 +767,11 @@ impl Grammar {
             // troops`); an adjective before one qualifies it (`weekly
             // flights`).
             if let Some(n) = next {
-                if n.is_word() && n.lower.len() > 3 && n.lower.ends_with('s') && !n.upper {
+                if n.is_word()
+                    && n.lower.len() > 3
+                    && n.lower.as_bytes().ends_with(b"s")
+                    && !n.upper
+                {
                     return false;
                 }
             }
@@ -528,9 +799,85 @@ fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
     v
 }
 
+/// The filter on the token after the first element of `elems` (at a number
+/// token if `num_token`), when the first element always consumes exactly one
+/// token and some element after
+/// it is required: the word ids and number-ness that the elements up to
+/// the first required one can start with.
+fn next_filter(
+    elems: &[CElem],
+    lists: &[IdList],
+    numbers: usize,
+    ordinals: usize,
+    n: usize,
+    num_token: bool,
+) -> Option<NextFilter> {
+    let single = |l: &IdList| l.groups.iter().flatten().all(|(p, _)| p.len() == 1);
+    let one_token = match &elems.first()?.matcher {
+        CMatcher::Lit(_) => true,
+        CMatcher::List(ls) => ls.iter().all(|&l| single(&lists[l])),
+        // On a number token, `#count` takes just the number.
+        CMatcher::Class(Class::Count) => num_token,
+        CMatcher::Class(c) => matches!(
+            c,
+            Class::Year | Class::Year2 | Class::MonthNum | Class::Hour | Class::Minute | Class::Num
+        ),
+    };
+    if !one_token {
+        return None;
+    }
+    let mut f = NextFilter {
+        words: vec![0; n.div_ceil(64)],
+        nums: false,
+    };
+    let add = |id: u32, f: &mut NextFilter| f.words[id as usize / 64] |= 1 << (id % 64);
+    let add_list = |l: &IdList, f: &mut NextFilter| {
+        for (id, g) in l.first.iter().enumerate() {
+            if *g != NO_WORD {
+                add(id as u32, f);
+            }
+        }
+    };
+    for e in &elems[1..] {
+        match &e.matcher {
+            CMatcher::Lit(alts) => alts.iter().for_each(|&id| add(id, &mut f)),
+            CMatcher::List(ls) => ls.iter().for_each(|&l| add_list(&lists[l], &mut f)),
+            CMatcher::Class(c) => {
+                f.nums = true;
+                match c {
+                    Class::Count => add_list(&lists[numbers], &mut f),
+                    Class::Ordinal => add_list(&lists[ordinals], &mut f),
+                    _ => {}
+                }
+            }
+        }
+        if !e.optional {
+            return Some(f);
+        }
+    }
+    // Every later element is optional: the rule may end after the first.
+    None
+}
+
+/// [`phrase_match`] over word ids.
+fn id_phrase_match(list: &IdList, ids: &[u32], i: usize) -> Option<(usize, Sem)> {
+    let &first = ids.get(i)?;
+    let &group = list.first.get(first as usize)?;
+    let entries = list.groups.get(group as usize)?;
+    'entries: for (phrase, sem) in entries {
+        for (k, w) in phrase.iter().enumerate().skip(1) {
+            if ids.get(i + k) != Some(w) {
+                continue 'entries;
+            }
+        }
+        return Some((i + phrase.len(), *sem));
+    }
+    None
+}
+
 fn phrase_match(list: &WordList, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
     let first = toks.get(i)?;
-    let entries = list.by_first.get(&first.lower)?;
+    let entries = list.by_first.get(first.lower.as_str())?;
     'entries: for (phrase, sem) in entries {
         for (k, w) in phrase.iter().enumerate().skip(1) {
             match toks.get(i + k) {

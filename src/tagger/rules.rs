@@ -93,8 +93,50 @@ impl Hasher for Fnv {
 /// A hash map with [`Fnv`] hashing.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A word-at-a-time multiplicative hash (as rustc's `FxHasher`): faster
+/// than [`Fnv`] on the byte strings of the tagger's vocabulary, which every
+/// token is looked up in.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`] hashing.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
-use super::token::tokenize;
+use super::token::tokenize_raw;
 
 /// The value a word-list phrase or a pattern element stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -449,9 +491,9 @@ pub fn parse_words(file: &str, src: &str) -> Result<WordList, RuleError> {
             ));
         };
         for phrase in phrases.split('|') {
-            let toks: Vec<String> = tokenize(phrase.trim())
+            let toks: Vec<String> = tokenize_raw(phrase.trim())
                 .into_iter()
-                .map(|t| t.lower)
+                .map(|t| t.lower.to_string())
                 .collect();
             let Some(first) = toks.first().cloned() else {
                 return Err(err(file, n + 1, "empty phrase"));
