@@ -318,7 +318,9 @@ impl Cues {
             sentence[i] = start;
             // A past form after `be`/`been`/`being` is a participle: the
             // auxiliary before it carries the tense (`will be held`).
-            let participle = i > 0 && matches!(toks[i - 1].lower.as_str(), "be" | "been" | "being");
+            // (Byte comparisons: no UTF-8 check per token on this hot path.)
+            let participle =
+                i > 0 && matches!(toks[i - 1].lower.as_bytes(), b"be" | b"been" | b"being");
             if let Some((end, c)) = g.tense_cue(toks, i) {
                 cue[i] = if participle && c < 0 {
                     0
@@ -333,15 +335,16 @@ impl Cues {
             }
             // Regular past forms; `un-...-ed` words are adjectives
             // (`unspecified`).
+            let lower = t.lower.as_bytes();
             if t.is_word()
-                && t.lower.len() > 4
-                && t.lower.ends_with("ed")
-                && !t.lower.starts_with("un")
+                && lower.len() > 4
+                && lower.ends_with(b"ed")
+                && !lower.starts_with(b"un")
                 && !participle
             {
                 cue[i] = -1;
             }
-            let ends = matches!(t.lower.as_str(), "." | "!" | "?")
+            let ends = matches!(t.lower.as_bytes(), b"." | b"!" | b"?")
                 && toks.get(i + 1).is_none_or(|n| n.space_before && n.upper);
             i += 1;
             if ends {
