@@ -1,0 +1,101 @@
+//! Shared checks for the fuzz targets in `src/bin/`.
+//!
+//! Each target feeds arbitrary bytes to one stage of the pipeline and
+//! panics (which AFL++ records as a crash) when an invariant breaks. The
+//! same checks run as ordinary tests in `tests/fuzz_regressions.rs` of the
+//! main crate, so a crash found here becomes a regression test there.
+
+use chrono::NaiveDate;
+use timeline::events::{Article, extract};
+use timeline::tagger::{Tagged, tag_document};
+use timeline::timeline::{Timeline, from_yaml, from_yaml_bytes, to_yaml};
+
+/// The document date used when the target passes a fixed one.
+pub fn fixed_dct() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 11, 2).unwrap_or_default()
+}
+
+/// Tags `text` and checks that every timex span is a non-empty range of
+/// char boundaries inside the text and that every resolved date is valid.
+pub fn check_tagger(text: &str, dct: Option<NaiveDate>) -> Tagged {
+    let tagged = tag_document(text, dct);
+    for t in &tagged.timexes {
+        assert!(t.start < t.end, "empty or reversed span {t:?}");
+        assert!(t.end <= text.len(), "span past end of text {t:?}");
+        assert!(
+            text.is_char_boundary(t.start),
+            "start not on char boundary {t:?}"
+        );
+        assert!(
+            text.is_char_boundary(t.end),
+            "end not on char boundary {t:?}"
+        );
+        if let Some(d) = t.value.as_date() {
+            // first_day/last_day build chrono dates; a bad Date panics or
+            // gives an end before the start.
+            assert!(d.first_day() <= d.last_day(), "bad date {d:?} in {t:?}");
+        }
+        if let Some(link) = t.range {
+            assert!(
+                link.partner < tagged.timexes.len(),
+                "dangling range link {t:?}"
+            );
+        }
+    }
+    tagged
+}
+
+/// Tags and extracts events from `text`; checks every source span lies
+/// inside the text (spans count chars) and its line number exists.
+pub fn check_events(text: &str, dct: Option<NaiveDate>) {
+    let tagged = check_tagger(text, dct);
+    let ex = extract(
+        Article {
+            name: "f.txt",
+            text,
+        },
+        &tagged,
+    );
+    let chars = text.chars().count();
+    let lines = text.lines().count().max(1);
+    for e in &ex.events {
+        for s in &e.sources {
+            assert!(s.span.0 <= s.span.1, "reversed source span {s:?}");
+            assert!(
+                s.span.1 <= chars,
+                "source span past end ({chars} chars) {s:?}"
+            );
+            assert!(
+                s.line >= 1 && s.line <= lines,
+                "line out of range ({lines}) {s:?}"
+            );
+        }
+    }
+}
+
+/// Loads bytes as a timeline; when it loads, writing and re-reading it
+/// must give the same timeline. Returns the timeline.
+pub fn check_yaml(bytes: &[u8]) -> Option<Timeline> {
+    let t = from_yaml_bytes(bytes, "f.yaml").ok()?;
+    let yaml = to_yaml(&t);
+    match from_yaml(&yaml, "f.yaml") {
+        Ok(again) => assert_eq!(again, t, "round trip changed the timeline:\n{yaml}"),
+        Err(e) => panic!("to_yaml wrote a file that does not load: {e:?}\n{yaml}"),
+    }
+    Some(t)
+}
+
+/// Renders `t` and checks the SVG is a whole document.
+pub fn check_render(t: &Timeline) {
+    let svg = timeline::render::svg(t, &Default::default());
+    let head = svg.trim_start();
+    assert!(
+        head.starts_with("<svg") || head.starts_with("<?xml"),
+        "SVG does not start with <svg or <?xml: {}",
+        svg.chars().take(80).collect::<String>()
+    );
+    assert!(
+        svg.trim_end().ends_with("</svg>"),
+        "SVG does not end with </svg>"
+    );
+}
