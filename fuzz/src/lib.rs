@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use timeline::events::{Article, extract};
 use timeline::tagger::{Tagged, tag_document};
-use timeline::timeline::{Timeline, from_yaml, from_yaml_bytes, to_yaml};
+use timeline::timeline::{Timeline, format, from_yaml, from_yaml_bytes, to_yaml};
 
 /// The document date used when the target passes a fixed one.
 pub fn fixed_dct() -> NaiveDate {
@@ -74,13 +74,28 @@ pub fn check_events(text: &str, dct: Option<NaiveDate>) {
 }
 
 /// Loads bytes as a timeline; when it loads, writing and re-reading it
-/// must give the same timeline. Returns the timeline.
+/// must give the same timeline, and `format` (`timeline fmt`) must give a
+/// fixed point that loads as the same timeline. Returns the timeline.
 pub fn check_yaml(bytes: &[u8]) -> Option<Timeline> {
     let t = from_yaml_bytes(bytes, "f.yaml").ok()?;
     let yaml = to_yaml(&t);
     match from_yaml(&yaml, "f.yaml") {
         Ok(again) => assert_eq!(again, t, "round trip changed the timeline:\n{yaml}"),
         Err(e) => panic!("to_yaml wrote a file that does not load: {e:?}\n{yaml}"),
+    }
+    if let Ok(src) = std::str::from_utf8(bytes) {
+        let formatted = match format(src, "f.yaml") {
+            Ok(f) => f,
+            Err(e) => panic!("a file that loads does not format: {e:?}"),
+        };
+        match from_yaml(&formatted, "f.yaml") {
+            Ok(again) => assert_eq!(again, t, "fmt changed the timeline:\n{formatted}"),
+            Err(e) => panic!("fmt wrote a file that does not load: {e:?}\n{formatted}"),
+        }
+        match format(&formatted, "f.yaml") {
+            Ok(twice) => assert_eq!(twice, formatted, "fmt is not a fixed point"),
+            Err(e) => panic!("fmt output does not format: {e:?}\n{formatted}"),
+        }
     }
     Some(t)
 }

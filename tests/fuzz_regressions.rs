@@ -1,0 +1,90 @@
+//! Replays fuzzing inputs through the fuzz targets' own checks
+//! (`fuzz/src/lib.rs`, shared by path): the seed corpora in
+//! `fuzz/corpus/TARGET/` and every input that once crashed a target, kept
+//! in `tests/fuzz_regressions/TARGET/` and named after the problem it
+//! guards. A crash found by `scripts/fuzz.sh` is fixed in the library and
+//! its input is added here.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[path = "../fuzz/src/lib.rs"]
+mod checks;
+
+/// The files of `dir`, sorted, so failures name a stable first input.
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = match fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    };
+    files.retain(|p| p.is_file());
+    files.sort();
+    files
+}
+
+/// Runs `check` on every input of `target`; panics name the file.
+fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = inputs(&root.join("fuzz/corpus").join(target));
+    files.extend(inputs(&root.join("tests/fuzz_regressions").join(target)));
+    for file in &files {
+        let bytes = fs::read(file).unwrap();
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes)));
+        if run.is_err() {
+            panic!("{target} check failed on {}", file.display());
+        }
+    }
+    files.len()
+}
+
+fn tagger(bytes: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        checks::check_tagger(text, Some(checks::fixed_dct()));
+        checks::check_tagger(text, None);
+    }
+}
+
+fn events(bytes: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        checks::check_events(text, Some(checks::fixed_dct()));
+        checks::check_events(text, None);
+    }
+}
+
+fn render(bytes: &[u8]) {
+    if let Some(t) = checks::check_yaml(bytes) {
+        checks::check_render(&t);
+    }
+}
+
+#[test]
+fn tagger_inputs() {
+    assert!(replay("tagger", tagger) >= 5);
+}
+
+#[test]
+fn events_inputs() {
+    assert!(replay("events", events) >= 5);
+}
+
+#[test]
+fn yaml_inputs() {
+    assert!(
+        replay("yaml", |b| {
+            checks::check_yaml(b);
+        }) >= 5
+    );
+}
+
+#[test]
+fn render_inputs() {
+    assert!(replay("render", render) >= 5);
+}
+
+#[test]
+fn the_seed_yaml_loads_and_round_trips() {
+    let bytes = include_bytes!("../fuzz/corpus/yaml/seed.yaml");
+    let t = checks::check_yaml(bytes).unwrap();
+    assert!(!t.events.is_empty());
+    checks::check_render(&t);
+}
