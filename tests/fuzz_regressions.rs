@@ -52,8 +52,9 @@ fn events(bytes: &[u8]) {
 }
 
 fn render(bytes: &[u8]) {
-    if let Some(t) = checks::check_yaml(bytes) {
-        checks::check_render(&t);
+    match checks::check_yaml(bytes) {
+        Some(t) => checks::check_render(&t),
+        None => checks::check_render(&checks::timeline_from_bytes(bytes)),
     }
 }
 

@@ -113,4 +113,89 @@ pub fn check_render(t: &Timeline) {
         svg.trim_end().ends_with("</svg>"),
         "SVG does not end with </svg>"
     );
+    match roxmltree::Document::parse(&svg) {
+        Ok(doc) => assert_eq!(doc.root_element().tag_name().name(), "svg"),
+        Err(e) => panic!("SVG is not well-formed XML: {e}\n{svg}"),
+    }
+}
+
+/// Builds a valid timeline straight from fuzz bytes, so the render target
+/// reaches the layout even when the bytes are not YAML: one event per
+/// line; a line's first bytes choose the date (precision, year across the
+/// whole supported range, month, day, flags, interval ends) and the rest,
+/// read as lossy UTF-8, is the title and tags.
+pub fn timeline_from_bytes(bytes: &[u8]) -> Timeline {
+    use timeline::date::{Date, DateSpec};
+    use timeline::timeline::{Event, When};
+
+    fn date(b: &[u8]) -> DateSpec {
+        let at = |i: usize| b.get(i).copied().unwrap_or(0);
+        let raw = i32::from(i16::from_le_bytes([at(1), at(2)]));
+        let year = raw.clamp(-9999, 9999);
+        let month = u32::from(at(3) % 12) + 1;
+        let day = u32::from(at(3) / 12 % 31) + 1;
+        let d = match at(0) % 5 {
+            0 => Date::year(year),
+            1 => Date::month(year, month),
+            2 => Date::day(year, month, day).or_else(|_| Date::day(year, month, 28)),
+            3 => Ok(Date::Decade(year.div_euclid(10))),
+            _ => Ok(Date::Century(year.div_euclid(100))),
+        };
+        DateSpec {
+            date: d.unwrap_or(Date::Year(2000)),
+            approximate: at(0) & 0x40 != 0,
+            uncertain: at(0) & 0x80 != 0,
+        }
+    }
+
+    let mut lines = bytes.split(|&b| b == b'\n');
+    let title = lines
+        .next()
+        .map(|l| String::from_utf8_lossy(l).trim().to_string())
+        .filter(|s| !s.is_empty());
+    let events = lines
+        .take(64)
+        .enumerate()
+        .map(|(i, line)| {
+            let kind = line.first().copied().unwrap_or(0);
+            let a = date(line.get(1..).unwrap_or_default());
+            let b = date(line.get(5..).unwrap_or_default());
+            let when = match kind % 4 {
+                0 => When::On(a),
+                1 => When::Between {
+                    start: Some(a.min(b)),
+                    end: Some(a.max(b)),
+                },
+                2 => When::Between {
+                    start: Some(a),
+                    end: None,
+                },
+                _ => When::Between {
+                    start: None,
+                    end: Some(a),
+                },
+            };
+            let rest = String::from_utf8_lossy(line.get(9..).unwrap_or_default()).into_owned();
+            let mut parts = rest.split('|');
+            let title = parts.next().unwrap_or_default().trim().to_string();
+            Event {
+                id: format!("e-{i}"),
+                when,
+                title: if title.is_empty() { "x".into() } else { title },
+                tags: parts
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+                inferred: kind & 0x10 != 0,
+                confidence: (kind & 0x20 != 0).then(|| f64::from(kind & 0x0f) / 15.0),
+                sources: Vec::new(),
+            }
+        })
+        .collect();
+    Timeline {
+        version: timeline::timeline::FORMAT_VERSION,
+        title,
+        events,
+        deleted: Vec::new(),
+    }
 }
