@@ -47,9 +47,11 @@ pub(crate) fn title_key(title: &str) -> String {
     format!("words:{}", content.join(" "))
 }
 
+type TitleRank = (std::cmp::Reverse<i64>, bool, bool, usize, String);
+
 /// Orders titles, best first: more confident, not opening with a pronoun,
 /// 3–12 words, shorter, then alphabetical.
-fn title_rank(e: &Event) -> (std::cmp::Reverse<i64>, bool, bool, usize, String) {
+fn title_rank(e: &Event) -> TitleRank {
     let ws = words(&e.title);
     let conf = e.confidence.map_or(-1, |c| (c * 1000.0).round() as i64);
     let pronoun = ws
@@ -72,36 +74,6 @@ fn source_key(s: &Source) -> (String, usize, (usize, usize), String, Vec<String>
         s.quote.clone(),
         s.rules.clone(),
     )
-}
-
-/// Folds two events with the same key into one.
-fn fold(a: Event, b: Event) -> Event {
-    let (best, other) = if title_rank(&b) < title_rank(&a) {
-        (b, a)
-    } else {
-        (a, b)
-    };
-    let mut tags = best.tags.clone();
-    tags.extend(other.tags);
-    tags.sort();
-    tags.dedup();
-    let mut sources = best.sources.clone();
-    sources.extend(other.sources);
-    sources.sort_by_key(source_key);
-    sources.dedup();
-    let confidence = match (best.confidence, other.confidence) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
-    };
-    Event {
-        id: String::new(),
-        when: best.when,
-        title: best.title,
-        tags,
-        inferred: best.inferred && other.inferred,
-        confidence,
-        sources,
-    }
 }
 
 /// ASCII slug of a title's first content words: `Three Brothers-2021` →
@@ -209,25 +181,55 @@ pub(crate) fn sort_and_number(events: &mut [Event]) {
 
 /// See [`crate::events::merge`].
 pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut groups: BTreeMap<(WhenKey, String), Event> = BTreeMap::new();
+    // Gather each group first and fold it once: folding one event at a time
+    // re-sorts the growing source list each time (quadratic when an article
+    // repeats one statement thousands of times).
+    let mut groups: BTreeMap<(WhenKey, String), Vec<Event>> = BTreeMap::new();
     for e in events {
         let key = (when_key(&e.when), title_key(&e.title));
-        let merged = match groups.remove(&key) {
-            Some(prev) => fold(prev, e),
-            None => {
-                let mut e = e;
-                e.sources.sort_by_key(source_key);
-                e.sources.dedup();
-                e.tags.sort();
-                e.tags.dedup();
-                e
-            }
-        };
-        groups.insert(key, merged);
+        groups.entry(key).or_default().push(e);
     }
-    let mut out: Vec<Event> = groups.into_values().collect();
+    let mut out: Vec<Event> = groups.into_values().filter_map(fold_group).collect();
     sort_and_number(&mut out);
     out
+}
+
+/// Folds a group of events with the same key into one: the best title
+/// (the first of the best rank), all tags and sources (sorted, without
+/// repeats), the highest confidence; `inferred` only if all were.
+fn fold_group(group: Vec<Event>) -> Option<Event> {
+    let mut best: Option<(TitleRank, Event)> = None;
+    let mut tags = Vec::new();
+    let mut sources = Vec::new();
+    let mut confidence: Option<f64> = None;
+    let mut inferred = true;
+    for mut e in group {
+        tags.append(&mut e.tags);
+        sources.append(&mut e.sources);
+        confidence = match (confidence, e.confidence) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        inferred &= e.inferred;
+        let rank = title_rank(&e);
+        if best.as_ref().is_none_or(|(b, _)| rank < *b) {
+            best = Some((rank, e));
+        }
+    }
+    let (_, best) = best?;
+    tags.sort();
+    tags.dedup();
+    sources.sort_by_key(source_key);
+    sources.dedup();
+    Some(Event {
+        id: String::new(),
+        when: best.when,
+        title: best.title,
+        tags,
+        inferred,
+        confidence,
+        sources,
+    })
 }
 
 #[cfg(test)]

@@ -112,6 +112,7 @@ struct Drop {
 
 struct Ctx<'a> {
     text: &'a str,
+    positions: Positions<'a>,
     sentences: Vec<Sentence>,
     toks: Vec<Vec<Tok<'a>>>,
     /// Per sentence: the expression lines for `--explain`.
@@ -129,7 +130,7 @@ impl Ctx<'_> {
             "dropped {:?} ({}) at line {}: {}",
             self.snippet(t),
             t.value,
-            line_of(self.text, t.start),
+            self.positions.line_of(t.start),
             reason.into()
         );
         self.drops.push(Drop {
@@ -139,12 +140,55 @@ impl Ctx<'_> {
     }
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    1 + text.get(..byte).map_or(0, |s| s.matches('\n').count())
+/// Byte offset → 1-based line and char offset, in time independent of the
+/// offset: counts are kept per block of bytes, so a long article with many
+/// events is not rescanned from its start for each one.
+struct Positions<'a> {
+    text: &'a str,
+    /// Chars and newlines before the start of each block.
+    blocks: Vec<(usize, usize)>,
 }
 
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
+impl<'a> Positions<'a> {
+    const BLOCK: usize = 256;
+
+    fn new(text: &'a str) -> Positions<'a> {
+        let mut blocks = vec![(0, 0)];
+        let (mut chars, mut lines) = (0, 0);
+        for chunk in text.as_bytes().chunks(Self::BLOCK) {
+            chars += chunk.iter().filter(|&&b| !is_continuation(b)).count();
+            lines += chunk.iter().filter(|&&b| b == b'\n').count();
+            blocks.push((chars, lines));
+        }
+        Positions { text, blocks }
+    }
+
+    /// Chars and newlines before `byte` (0, 0 when it is not a char
+    /// boundary of the text).
+    fn counts(&self, byte: usize) -> (usize, usize) {
+        if !self.text.is_char_boundary(byte) {
+            return (0, 0);
+        }
+        let block = byte / Self::BLOCK;
+        let (chars, lines) = self.blocks[block];
+        let rest = &self.text.as_bytes()[block * Self::BLOCK..byte];
+        (
+            chars + rest.iter().filter(|&&b| !is_continuation(b)).count(),
+            lines + rest.iter().filter(|&&b| b == b'\n').count(),
+        )
+    }
+
+    fn line_of(&self, byte: usize) -> usize {
+        1 + self.counts(byte).1
+    }
+
+    fn char_offset(&self, byte: usize) -> usize {
+        self.counts(byte).0
+    }
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 fn spec(date: Date, modifier: Option<Modifier>) -> DateSpec {
@@ -259,6 +303,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     let n = seg.sentences.len();
     let mut cx = Ctx {
         text,
+        positions: Positions::new(text),
         sentences: seg.sentences,
         toks,
         expressions: vec![Vec::new(); n],
@@ -270,10 +315,12 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     let mut dated_sentence = vec![false; n];
 
     for (ti, t) in timexes.iter().enumerate() {
+        // Sentences are in text order and do not overlap.
         let Some(si) = cx
             .sentences
-            .iter()
-            .position(|s| t.start >= s.start && t.start < s.end)
+            .partition_point(|s| s.start <= t.start)
+            .checked_sub(1)
+            .filter(|&si| t.start < cx.sentences[si].end)
         else {
             let why = if t.start < seg.body_start {
                 "in the header, not an event sentence"
@@ -626,7 +673,10 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 sources: vec![Source {
                     file: article.name.to_string(),
                     line: s.line,
-                    span: (char_offset(text, s.start), char_offset(text, s.end)),
+                    span: (
+                        cx.positions.char_offset(s.start),
+                        cx.positions.char_offset(s.end),
+                    ),
                     quote: s.quote(text),
                     rules: c.rules.clone(),
                 }],
@@ -655,10 +705,9 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         ));
         for s in &e.sources {
             explanation.push(format!("  line {}: {:?}", s.line, s.quote));
-            if let Some(si) = cx
+            if let Ok(si) = cx
                 .sentences
-                .iter()
-                .position(|x| char_offset(text, x.start) == s.span.0)
+                .binary_search_by_key(&s.span.0, |x| cx.positions.char_offset(x.start))
             {
                 for x in &cx.expressions[si] {
                     explanation.push(format!("    expression {x}"));
