@@ -89,3 +89,54 @@ fn the_seed_yaml_loads_and_round_trips() {
     assert!(!t.events.is_empty());
     checks::check_render(&t);
 }
+
+/// Runs `f` and fails when it takes longer than `limit`: the guard against
+/// quadratic work on long hostile input. Sizes are chosen so the quadratic
+/// versions took minutes and the linear ones well under a second; the
+/// limit is generous for slow, shared CI machines.
+fn within<T>(limit: std::time::Duration, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < limit, "took {took:?}, limit {limit:?}");
+    out
+}
+
+/// Found by probing the tagger with long inputs (AFL++ keeps inputs small):
+/// each date rescanned its whole sentence for a tense cue, so one long
+/// sentence of dates (a list, a table) was quadratic: 4,000 dates 5 s,
+/// 20,000 dates over 2 minutes. Fixed in `fix(tagger)`.
+#[test]
+fn a_long_sentence_of_dates_tags_in_linear_time() {
+    let text = "in 1991 and 2020, ".repeat(20_000);
+    let tagged = within(std::time::Duration::from_secs(30), || {
+        checks::check_tagger(&text, Some(checks::fixed_dct()))
+    });
+    assert_eq!(tagged.timexes.len(), 40_000);
+}
+
+/// Found the same way: event extraction counted chars from the text's
+/// start for every event and again for every sentence in `--explain`
+/// (cubic), and merging re-sorted the growing source list for each
+/// repeated statement: 4,000 sentences took 107 s. Fixed in `fix(events)`.
+#[test]
+fn many_repeated_statements_extract_in_linear_time() {
+    let text = "The talks ran from 1991 to 2020. ".repeat(4_000);
+    let tagged = timeline::tagger::tag_document(&text, Some(checks::fixed_dct()));
+    let ex = within(std::time::Duration::from_secs(30), || {
+        timeline::events::extract(
+            timeline::events::Article {
+                name: "long.txt",
+                text: &text,
+            },
+            &tagged,
+        )
+    });
+    assert_eq!(ex.events.len(), 1);
+    let sources = &ex.events[0].sources;
+    assert_eq!(sources.len(), 4_000);
+    let last = &sources[3_999];
+    assert_eq!(last.span, (33 * 3_999, 33 * 4_000 - 1));
+    assert_eq!(last.quote, "The talks ran from 1991 to 2020.");
+    checks::check_events(&text[..33 * 200], None);
+}
