@@ -1,7 +1,8 @@
 //! Invariants across the pipeline stages, on generated input: whatever the
 //! news-like text, the tagger's offsets are char boundaries inside it and
 //! its resolved dates are real calendar dates; event extraction never
-//! panics and quotes only spans of the text; and every valid timeline
+//! panics and its sources' spans, lines and quotes agree with the text;
+//! and every valid timeline
 //! renders to a well-formed SVG document (checked with an XML parser).
 
 use chrono::NaiveDate;
@@ -290,17 +291,57 @@ proptest! {
 
     #[test]
     fn extract_quotes_only_spans_of_the_text(text in news_text(), dct in dct()) {
-        let tagged = tag_document(&text, dct);
-        let ex = extract(Article { name: "a.txt", text: &text }, &tagged);
-        let chars = text.chars().count();
-        let lines = text.lines().count().max(1);
-        for e in &ex.events {
-            for s in &e.sources {
-                prop_assert!(s.span.0 <= s.span.1 && s.span.1 <= chars, "{s:?} in {chars} chars");
-                prop_assert!((1..=lines).contains(&s.line), "{s:?} in {lines} lines");
-            }
-        }
+        check_sources(&text, dct);
     }
+}
+
+/// Extracts events from `text` and checks each source against the text:
+/// its char span is inside it and is the quoted sentence (whitespace
+/// unwrapped), on the line given. Returns the number of sources.
+fn check_sources(text: &str, dct: Option<NaiveDate>) -> usize {
+    let tagged = tag_document(text, dct);
+    let ex = extract(
+        Article {
+            name: "a.txt",
+            text,
+        },
+        &tagged,
+    );
+    let chars = text.chars().count();
+    let lines = text.lines().count().max(1);
+    let mut n = 0;
+    for s in ex.events.iter().flat_map(|e| &e.sources) {
+        n += 1;
+        assert!(
+            s.span.0 <= s.span.1 && s.span.1 <= chars,
+            "{s:?} in {chars} chars"
+        );
+        assert!((1..=lines).contains(&s.line), "{s:?} in {lines} lines");
+        let spanned: String = text
+            .chars()
+            .skip(s.span.0)
+            .take(s.span.1 - s.span.0)
+            .collect();
+        assert_eq!(
+            spanned.split_whitespace().collect::<Vec<_>>().join(" "),
+            s.quote
+        );
+        let newlines = text.chars().take(s.span.0).filter(|&c| c == '\n').count();
+        assert_eq!(s.line, 1 + newlines, "{s:?}");
+    }
+    n
+}
+
+#[test]
+fn sources_agree_with_a_text_of_wide_chars_and_crlf_lines() {
+    let text = "Le président “Aliyev” a visité Bakou.\r\nTürkiye 日本 🎉: the war concluded\r\nwith a statement on November 10, 2020.\r\n\r\nJoint drills were held in September 2021 in Baku. Über 3 people attended.\n";
+    assert!(check_sources(text, NaiveDate::from_ymd_opt(2023, 11, 2)) >= 2);
+}
+
+#[test]
+fn sources_agree_with_the_seed_article() {
+    let text = include_str!("../seeds/000_5da06e75f2e99931.txt");
+    assert!(check_sources(text, None) >= 4);
 }
 
 proptest! {
