@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Tags the TempEval-3 training set (or GOLD) with the library and scores it.
 #   scripts/eval.sh [GOLD.jsonl] [scorer options, e.g. --errors --types DATE]
+# PROFILE=dev uses a debug build (faster to rebuild while iterating on rules);
+# SCORER=path overrides the scorer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GOLD=${1:-/work/shared/data/te3_train.jsonl}

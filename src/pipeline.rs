@@ -556,61 +556,11 @@ pub fn load_parts(path: &Path) -> Result<Vec<Timeline>, Error> {
 pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
     let (doc, dct) = parse_jsonl_doc(line)?;
     let tagged = tagger::tag_document(&doc.text, dct);
-    // Byte offset -> character offset, in one pass over the text.
-    let mut char_at = Vec::with_capacity(tagged.timexes.len() * 2);
-    for t in &tagged.timexes {
-        char_at.push(t.start);
-        char_at.push(t.end);
-    }
-    let chars = byte_to_char_offsets(&doc.text, &char_at);
-    let timexes: Vec<serde_json::Value> = tagged
-        .timexes
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut m = serde_json::Map::new();
-            m.insert("start".into(), chars[2 * i].into());
-            m.insert("end".into(), chars[2 * i + 1].into());
-            m.insert(
-                "text".into(),
-                doc.text.get(t.start..t.end).unwrap_or("").into(),
-            );
-            m.insert("type".into(), t.kind.as_str().into());
-            m.insert("value".into(), t.value.timeml().into());
-            if let Some(md) = t.modifier {
-                m.insert("mod".into(), md.as_str().into());
-            }
-            serde_json::Value::Object(m)
-        })
-        .collect();
-    let mut out = serde_json::Map::new();
-    out.insert("id".into(), doc.id);
-    out.insert("timexes".into(), timexes.into());
-    Ok(serde_json::Value::Object(out).to_string())
-}
-
-/// Maps byte offsets (on character boundaries) to character offsets.
-pub fn byte_to_char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_by_key(|&i| bytes[i]);
-    let mut out = vec![0; bytes.len()];
-    let mut chars = 0;
-    let mut pos = 0;
-    let mut iter = text.char_indices().peekable();
-    for i in order {
-        let target = bytes[i];
-        while pos < target {
-            match iter.next() {
-                Some((_, c)) => {
-                    pos += c.len_utf8();
-                    chars += 1;
-                }
-                None => break,
-            }
-        }
-        out[i] = chars;
-    }
-    out
+    Ok(tagger::jsonl::timexes_json(
+        doc.id,
+        &doc.text,
+        &tagged.timexes,
+    ))
 }
 
 /// Counts from a JSON-lines run.

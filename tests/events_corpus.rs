@@ -15,6 +15,7 @@
 //! == expect
 //! 2021-09 | drills                   (date, then words the title holds)
 //! 2021-09 | drills; sources=2        (... and the number of sources)
+//! 2021-09 | drills; tag=drill        (... and its only tag)
 //! 2020-09-27/2020-11-10 inferred | war
 //! 1991/.. | independence             (open end)
 //! == dropped
@@ -250,9 +251,14 @@ fn check(name: &str, src: &str) -> Vec<String> {
     for (when, words) in &case.expect {
         let hit = x.events.iter().any(|e| {
             when_str(e) == *when
-                && words.iter().all(|w| match w.strip_prefix("sources=") {
-                    Some(n) => e.sources.len().to_string() == n,
-                    None => e.title.to_lowercase().contains(&w.to_lowercase()),
+                && words.iter().all(|w| {
+                    if let Some(n) = w.strip_prefix("sources=") {
+                        e.sources.len().to_string() == n
+                    } else if let Some(t) = w.strip_prefix("tag=") {
+                        e.tags == [t]
+                    } else {
+                        e.title.to_lowercase().contains(&w.to_lowercase())
+                    }
                 })
         });
         if !hit {
@@ -301,6 +307,35 @@ fn corpus() {
         let src = std::fs::read_to_string(f).unwrap();
         let name = f.file_name().unwrap().to_string_lossy().to_string();
         errors.extend(check(&name, &src));
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // Whole extractions, for review of every title and explanation.
+    for f in &files {
+        let src = std::fs::read_to_string(f).unwrap();
+        let name = f.file_stem().unwrap().to_string_lossy().to_string();
+        let case = parse_case(&src);
+        let x = extract(
+            Article {
+                name: &name,
+                text: &case.text,
+            },
+            &case.tagged,
+        );
+        let mut out = String::new();
+        for e in &x.events {
+            out.push_str(&format!(
+                "{} | {} | tags {:?} | lines {:?}\n",
+                when_str(e),
+                e.title,
+                e.tags,
+                e.sources.iter().map(|s| s.line).collect::<Vec<_>>()
+            ));
+        }
+        out.push_str("--\n");
+        out.push_str(&x.explanation.join("\n"));
+        insta::with_settings!({snapshot_path => "corpus/events/snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!(name, out);
+        });
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     assert!(files.len() >= 10, "corpus too small: {}", files.len());

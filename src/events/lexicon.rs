@@ -35,8 +35,12 @@ pub(crate) struct Lexicon {
     pub lasted_words: Vec<String>,
     pub present_markers: Vec<String>,
     pub present_verbs: Vec<String>,
+    pub present_blockers: Vec<String>,
     pub present_classes: Vec<String>,
     pub since_words: Vec<String>,
+    pub year_context: Vec<String>,
+    pub approximate: Vec<String>,
+    pub range_joiners: Vec<String>,
     pub until_words: Vec<String>,
 }
 
@@ -121,8 +125,12 @@ impl Lexicon {
             lasted_words: keyed(anchors, "lasted"),
             present_markers: keyed(present, "marker"),
             present_verbs: keyed(present, "verb"),
+            present_blockers: keyed(present, "not_before"),
             present_classes: keyed(present, "class"),
             since_words: keyed(open, "since"),
+            year_context: list(include_str!("words/year_context.txt")),
+            approximate: list(include_str!("words/approximate.txt")),
+            range_joiners: list(include_str!("words/range_joiners.txt")),
             until_words: keyed(open, "until"),
         }
     }

@@ -2,8 +2,9 @@
 //!
 //! Two events are the same happening when they have the same [`When`] and
 //! the same *key*: the class of the first happening word of their title
-//! (`words/happenings.txt`: `visit`, `drills`, `war` ...), or, for titles
-//! without one, their content words. Keys are an equivalence, and a merged
+//! (`words/happenings.txt`: `visit`, `drills`, `war` ...) with the place
+//! the title names (`to Baku`, `in Doha`), or, for titles without a
+//! happening word, their content words. Keys are an equivalence, and a merged
 //! event keeps the key of its members, so [`merge`] is associative and
 //! commutative: merging in any grouping or order gives the same events.
 
@@ -36,22 +37,54 @@ fn words(title: &str) -> Vec<String> {
         .collect()
 }
 
-/// The merge key of a title: its first happening class, or its content words.
+/// The happening class of a title (`visit`, `conflict`, ...), if any: the
+/// tag an extracted event carries, so that charts colour events by kind.
+pub(crate) fn title_class(title: &str) -> Option<String> {
+    let lex = Lexicon::get();
+    words(title)
+        .iter()
+        .find_map(|w| lex.happening_class(w))
+        .map(str::to_string)
+}
+
+/// Where a title says its happening took place: the first capitalised
+/// word (not a possessive) after `to`, `in` or `at` (`visit to Baku` →
+/// `baku`), else after `of` or a happening verb (`visited the city of
+/// Sukkur` → `sukkur`).
+fn place(title: &str) -> Option<String> {
+    let lex = Lexicon::get();
+    let ws: Vec<&str> = title.split_whitespace().collect();
+    let after = |pred: &dyn Fn(&str) -> bool| {
+        ws.windows(2).find_map(|w| {
+            let name = w[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let cap = name.chars().next().is_some_and(char::is_uppercase);
+            let possessive = name.ends_with("'s") || name.ends_with("’s");
+            (pred(w[0]) && cap && !possessive).then(|| name.to_lowercase())
+        })
+    };
+    after(&|w| matches!(w, "to" | "in" | "at")).or_else(|| {
+        after(&|w| w == "of" || lex.happening_verbs.iter().any(|v| v == &w.to_lowercase()))
+    })
+}
+
+/// The merge key of a title: its first happening class and its place, or
+/// its content words.
 pub(crate) fn title_key(title: &str) -> String {
     let lex = Lexicon::get();
     let ws = words(title);
     if let Some(class) = ws.iter().find_map(|w| lex.happening_class(w)) {
-        return format!("class:{class}");
+        return match place(title) {
+            Some(p) => format!("class:{class} at:{p}"),
+            None => format!("class:{class}"),
+        };
     }
     let content: Vec<String> = ws.into_iter().filter(|w| !lex.is_function(w)).collect();
     format!("words:{}", content.join(" "))
 }
 
-type TitleRank = (std::cmp::Reverse<i64>, bool, bool, usize, String);
-
 /// Orders titles, best first: more confident, not opening with a pronoun,
 /// 3–12 words, shorter, then alphabetical.
-fn title_rank(e: &Event) -> TitleRank {
+fn title_rank(e: &Event) -> (std::cmp::Reverse<i64>, bool, bool, usize, String) {
     let ws = words(&e.title);
     let conf = e.confidence.map_or(-1, |c| (c * 1000.0).round() as i64);
     let pronoun = ws
@@ -74,6 +107,37 @@ fn source_key(s: &Source) -> (String, usize, (usize, usize), String, Vec<String>
         s.quote.clone(),
         s.rules.clone(),
     )
+}
+
+/// Combines events with the same key into one: the best title, all
+/// sources and tags, the highest confidence; inferred only if all are.
+fn combine(group: Vec<Event>) -> Option<Event> {
+    let best = group.iter().min_by_key(|e| title_rank(e))?;
+    let (when, title) = (best.when, best.title.clone());
+    let inferred = group.iter().all(|e| e.inferred);
+    let confidence = group
+        .iter()
+        .filter_map(|e| e.confidence)
+        .max_by(f64::total_cmp);
+    let mut tags: Vec<String> = Vec::new();
+    let mut sources: Vec<Source> = Vec::new();
+    for e in group {
+        tags.extend(e.tags);
+        sources.extend(e.sources);
+    }
+    tags.sort();
+    tags.dedup();
+    sources.sort_by_key(source_key);
+    sources.dedup();
+    Some(Event {
+        id: String::new(),
+        when,
+        title,
+        tags,
+        inferred,
+        confidence,
+        sources,
+    })
 }
 
 /// ASCII slug of a title's first content words: `Three Brothers-2021` →
@@ -181,57 +245,15 @@ pub(crate) fn sort_and_number(events: &mut [Event]) {
 
 /// See [`crate::events::merge`].
 pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
-    // Gather each group first and fold it once: folding one event at a time
-    // re-sorts the growing source list each time (quadratic when an article
-    // repeats one statement thousands of times).
     let mut groups: BTreeMap<(WhenKey, String), Vec<Event>> = BTreeMap::new();
     for e in events {
         let key = (when_key(&e.when), title_key(&e.title));
         groups.entry(key).or_default().push(e);
     }
-    let mut out: Vec<Event> = groups.into_values().filter_map(fold_group).collect();
+    let mut out: Vec<Event> = groups.into_values().filter_map(combine).collect();
     sort_and_number(&mut out);
     out
 }
-
-/// Folds a group of events with the same key into one: the best title
-/// (the first of the best rank), all tags and sources (sorted, without
-/// repeats), the highest confidence; `inferred` only if all were.
-fn fold_group(group: Vec<Event>) -> Option<Event> {
-    let mut best: Option<(TitleRank, Event)> = None;
-    let mut tags = Vec::new();
-    let mut sources = Vec::new();
-    let mut confidence: Option<f64> = None;
-    let mut inferred = true;
-    for mut e in group {
-        tags.append(&mut e.tags);
-        sources.append(&mut e.sources);
-        confidence = match (confidence, e.confidence) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        };
-        inferred &= e.inferred;
-        let rank = title_rank(&e);
-        if best.as_ref().is_none_or(|(b, _)| rank < *b) {
-            best = Some((rank, e));
-        }
-    }
-    let (_, best) = best?;
-    tags.sort();
-    tags.dedup();
-    sources.sort_by_key(source_key);
-    sources.dedup();
-    Some(Event {
-        id: String::new(),
-        when: best.when,
-        title: best.title,
-        tags,
-        inferred,
-        confidence,
-        sources,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,8 +272,16 @@ mod tests {
 
     #[test]
     fn keys_use_happening_classes() {
-        assert_eq!(title_key("Asim Munir's visit to Baku"), "class:visit");
+        assert_eq!(
+            title_key("Asim Munir's visit to Baku"),
+            "class:visit at:baku"
+        );
+        assert_eq!(
+            title_key("Visit of Pakistan's army chief, Asim Munir, to Baku"),
+            "class:visit at:baku"
+        );
         assert_eq!(title_key("Visit of the army chief"), "class:visit");
+        assert_eq!(title_key("Qatar's visit to Oman"), "class:visit at:oman");
         assert_eq!(title_key("The budget passed"), "words:budget passed");
     }
 }

@@ -11,8 +11,12 @@
 //!    precision the text gives (`2021-09` stays a month):
 //!    * a point date → `When::On` (rule `event.date`);
 //!    * two ends linked by the tagger (`from 1991 to 2020`, `between X and
-//!      Y`, `X–Y`) → `When::Between` (`event.range`);
+//!      Y`, `X–Y`) → `When::Between` (`event.range`); two years the tagger
+//!      left unlinked but the text joins (`2014–2016`) → the same
+//!      (`event.range_text`);
 //!    * `since X` → open end, `until Y` → open start (`event.open`);
+//!    * `about`, `around`, `circa` (the tagger's modifier, or the word before
+//!      the date, `words/approximate.txt`) → an approximate date (EDTF `~`);
 //!    * a duration with a happening (`the 44-day war`) and an anchor that
 //!      ends or starts the same kind of happening (`The war concluded ... on
 //!      November 10, 2020`), in the same paragraph or naming the same noun →
@@ -22,13 +26,18 @@
 //!      *inferred* (`event.ongoing`).
 //!
 //!    Vague references (`in the past`, `recently`), latent matches (a bare
-//!    number), durations without an anchor and unresolved relative dates are
-//!    dropped, with the reason recorded in [`Extraction::explanation`].
+//!    number; but a bare four-digit year after `since`, `in`, `around` ...
+//!    from `words/year_context.txt` is kept), numbers inside names
+//!    (`JF-17`, `Brothers-2021`), durations without an anchor and unresolved
+//!    relative dates are dropped, with the reason recorded in
+//!    [`Extraction::explanation`]. The header and byline never yield events.
 //! 3. **Titles.** A short extractive headline from the clause that holds
 //!    the date (see `title.rs`).
 //! 4. **Merge.** Statements with the same date about the same kind of
 //!    happening become one event with all their sources; ids are
-//!    `e-<date>-<slug>`, unique.
+//!    `e-<date>-<slug>`, unique. An event whose title names a kind of
+//!    happening (`words/happenings.txt`) is tagged with it (`visit`,
+//!    `conflict`, `drill`, ...), so charts colour events by kind.
 //!
 //! Word lists live in `src/events/words/*.txt`.
 //!
@@ -49,7 +58,7 @@ pub use merge::event_id;
 
 use crate::date::{Date, DateSpec};
 use crate::tagger::timex::{Modifier, RangeRole, Unit};
-use crate::tagger::{DctSource, Tagged, Timex, TimexType, Value};
+use crate::tagger::{Dct, DctSource, Tagged, Timex, TimexType, Value};
 use crate::timeline::{Event, Source, When};
 use lexicon::Lexicon;
 use text::{Sentence, Tok};
@@ -112,7 +121,7 @@ struct Drop {
 
 struct Ctx<'a> {
     text: &'a str,
-    positions: Positions<'a>,
+    pos: text::Positions<'a>,
     sentences: Vec<Sentence>,
     toks: Vec<Vec<Tok<'a>>>,
     /// Per sentence: the expression lines for `--explain`.
@@ -130,7 +139,7 @@ impl Ctx<'_> {
             "dropped {:?} ({}) at line {}: {}",
             self.snippet(t),
             t.value,
-            self.positions.line_of(t.start),
+            self.pos.line(t.start),
             reason.into()
         );
         self.drops.push(Drop {
@@ -138,57 +147,6 @@ impl Ctx<'_> {
             reason,
         });
     }
-}
-
-/// Byte offset → 1-based line and char offset, in time independent of the
-/// offset: counts are kept per block of bytes, so a long article with many
-/// events is not rescanned from its start for each one.
-struct Positions<'a> {
-    text: &'a str,
-    /// Chars and newlines before the start of each block.
-    blocks: Vec<(usize, usize)>,
-}
-
-impl<'a> Positions<'a> {
-    const BLOCK: usize = 256;
-
-    fn new(text: &'a str) -> Positions<'a> {
-        let mut blocks = vec![(0, 0)];
-        let (mut chars, mut lines) = (0, 0);
-        for chunk in text.as_bytes().chunks(Self::BLOCK) {
-            chars += chunk.iter().filter(|&&b| !is_continuation(b)).count();
-            lines += chunk.iter().filter(|&&b| b == b'\n').count();
-            blocks.push((chars, lines));
-        }
-        Positions { text, blocks }
-    }
-
-    /// Chars and newlines before `byte` (0, 0 when it is not a char
-    /// boundary of the text).
-    fn counts(&self, byte: usize) -> (usize, usize) {
-        if !self.text.is_char_boundary(byte) {
-            return (0, 0);
-        }
-        let block = byte / Self::BLOCK;
-        let (chars, lines) = self.blocks[block];
-        let rest = &self.text.as_bytes()[block * Self::BLOCK..byte];
-        (
-            chars + rest.iter().filter(|&&b| !is_continuation(b)).count(),
-            lines + rest.iter().filter(|&&b| b == b'\n').count(),
-        )
-    }
-
-    fn line_of(&self, byte: usize) -> usize {
-        1 + self.counts(byte).1
-    }
-
-    fn char_offset(&self, byte: usize) -> usize {
-        self.counts(byte).0
-    }
-}
-
-fn is_continuation(b: u8) -> bool {
-    b & 0xC0 == 0x80
 }
 
 fn spec(date: Date, modifier: Option<Modifier>) -> DateSpec {
@@ -219,6 +177,83 @@ fn is_number_not_date(text: &str, t: &Timex) -> bool {
     let after = text.get(t.end..).and_then(|a| a.chars().next());
     before.is_some_and(|c| c == '-' || c.is_alphanumeric())
         || after.is_some_and(|c| c == '-' || c.is_alphanumeric())
+}
+
+/// The date phrases (points and vague references, not durations) of a
+/// sentence, which titles leave out.
+fn date_phrases(
+    text: &str,
+    s: &Sentence,
+    toks: &[Tok<'_>],
+    timexes: &[Timex],
+    lex: &Lexicon,
+) -> Vec<title::DatePhrase> {
+    let first = timexes.partition_point(|t| t.start < s.start);
+    timexes[first..]
+        .iter()
+        .take_while(|t| t.start < s.end)
+        .filter(|t| !matches!(t.value, Value::Duration(_)) && t.end <= s.end)
+        .filter(|t| {
+            let year_in_context =
+                is_bare_year(text, t) && lex.year_context.contains(&word_before(text, t.start));
+            (!t.latent || t.range.is_some() || year_in_context) && !is_number_not_date(text, t)
+        })
+        .filter_map(|t| title::date_phrase(toks, (t.start, t.end), lex))
+        .collect()
+}
+
+/// `when` with its (first) date marked approximate.
+fn approximate_start(when: When) -> When {
+    let approx = |d: DateSpec| DateSpec {
+        approximate: true,
+        ..d
+    };
+    match when {
+        When::On(d) => When::On(approx(d)),
+        When::Between { start, end } => When::Between {
+            start: start.map(approx),
+            end,
+        },
+    }
+}
+
+/// The lowercase word right before byte `at`, if any.
+fn word_before(text: &str, at: usize) -> String {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .map_or(0, |p| p + 1);
+    head[start..].to_lowercase()
+}
+
+/// Whether `t` is a bare four-digit year.
+fn is_bare_year(text: &str, t: &Timex) -> bool {
+    let s = text.get(t.start..t.end).unwrap_or("");
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year written right after `t` and joined to it (`2014–2016`, `1991 to
+/// 2020`): its value and end byte.
+fn text_range_end(text: &str, t: &Timex, lex: &Lexicon) -> Option<(i32, usize)> {
+    let rest = text.get(t.end..)?;
+    let trimmed = rest.trim_start();
+    let joiner = lex
+        .range_joiners
+        .iter()
+        .filter(|j| {
+            trimmed.to_lowercase().starts_with(j.as_str())
+                && (!j.chars().all(char::is_alphabetic)
+                    || trimmed[j.len()..].starts_with(char::is_whitespace))
+        })
+        .max_by_key(|j| j.len())?;
+    let after = trimmed[joiner.len()..].trim_start();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    let next = after[digits.len()..].chars().next();
+    if digits.len() != 4 || next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let end = t.end + (rest.len() - after.len()) + 4;
+    Some((digits.parse().ok()?, end))
 }
 
 /// Finds the anchor verb of a sentence, with the happening noun before it.
@@ -303,26 +338,74 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     let n = seg.sentences.len();
     let mut cx = Ctx {
         text,
-        positions: Positions::new(text),
+        pos: text::Positions::new(text),
         sentences: seg.sentences,
         toks,
         expressions: vec![Vec::new(); n],
         drops: Vec::new(),
     };
+    let Dated {
+        mut cands,
+        durations,
+        dated_sentence,
+    } = dated_candidates(&mut cx, &tagged.timexes, seg.body_start);
+    anchored_durations(&mut cx, &tagged.timexes, durations, &mut cands);
+    if let Some(dct) = &tagged.dct {
+        ongoing_candidates(&cx, dct, &dated_sentence, &mut cands);
+    }
+    let events: Vec<Event> = cands
+        .iter()
+        .map(|c| {
+            let s = &cx.sentences[c.sentence];
+            Event {
+                id: String::new(),
+                when: c.when,
+                title: c.title.clone(),
+                tags: merge::title_class(&c.title).into_iter().collect(),
+                inferred: c.inferred,
+                confidence: Some((c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0),
+                sources: vec![Source {
+                    file: article.name.to_string(),
+                    line: s.line,
+                    span: (cx.pos.char_offset(s.start), cx.pos.char_offset(s.end)),
+                    quote: s.quote(text),
+                    rules: c.rules.clone(),
+                }],
+            }
+        })
+        .collect();
+    let before = events.len();
+    let events = merge(events);
+    let explanation = explain(cx, &cands, &events, before);
+    Extraction {
+        events,
+        explanation,
+    }
+}
+
+/// What the dated expressions give: candidates, the durations left for
+/// anchoring (timex index, sentence), and which sentences hold a date.
+struct Dated {
+    cands: Vec<Candidate>,
+    durations: Vec<(usize, usize)>,
+    dated_sentence: Vec<bool>,
+}
+
+/// Rules `event.date`, `event.range`, `event.range_text`, `event.open`: one
+/// candidate per dated expression.
+fn dated_candidates(cx: &mut Ctx<'_>, timexes: &[Timex], body_start: usize) -> Dated {
+    let lex = Lexicon::get();
+    let text = cx.text;
+    let n = cx.sentences.len();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut durations: Vec<(usize, usize)> = Vec::new(); // (timex index, sentence)
-    let timexes = &tagged.timexes;
     let mut dated_sentence = vec![false; n];
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
 
     for (ti, t) in timexes.iter().enumerate() {
-        // Sentences are in text order and do not overlap.
-        let Some(si) = cx
-            .sentences
-            .partition_point(|s| s.start <= t.start)
-            .checked_sub(1)
-            .filter(|&si| t.start < cx.sentences[si].end)
-        else {
-            let why = if t.start < seg.body_start {
+        let si = cx.sentences.partition_point(|s| s.start <= t.start);
+        let Some(si) = si.checked_sub(1).filter(|&i| t.start < cx.sentences[i].end) else {
+            let why = if t.start < body_start {
                 "in the header, not an event sentence"
             } else {
                 "outside any sentence"
@@ -332,6 +415,9 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         };
         let expr = format!("{:?} = {} <- {}", cx.snippet(t), t.value, t.derivation.rule);
         cx.expressions[si].push(expr);
+        if consumed.iter().any(|&(a, b)| t.start >= a && t.start < b) {
+            continue; // the end of an interval read from the text
+        }
         if let Some(link) = t.range {
             if link.role == RangeRole::End
                 && timexes.get(link.partner).is_some_and(|p| p.range.is_some())
@@ -344,7 +430,11 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         let linked = t
             .range
             .is_some_and(|l| timexes.get(l.partner).is_some_and(|p| p.range.is_some()));
-        if t.latent && !linked {
+        // So is a bare year after a date word ("since 1994", "in 1991").
+        let year_in_context = t.latent
+            && is_bare_year(text, t)
+            && lex.year_context.contains(&word_before(text, t.start));
+        if t.latent && !linked && !year_in_context {
             cx.drop(t, "latent (a weak match such as a bare number or month)");
             continue;
         }
@@ -377,6 +467,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         }
         let toks = &cx.toks[si];
         let mut rules = vec![t.derivation.rule.clone()];
+        let text_range = text_range_end(text, t, lex);
         // Interval ends linked by the tagger.
         let partner = t
             .range
@@ -396,6 +487,18 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             };
             let conf = if t.latent || p.latent { 0.75 } else { 0.85 };
             (when, (t.start, p.end.max(t.end)), "event.range", conf)
+        } else if let Some((y1, end)) = text_range
+            .filter(|_| t.range.is_none() && d0.precision() == crate::date::Precision::Year)
+            .filter(|&(y1, _)| y1 > d0.start_year() && y1 - d0.start_year() <= 200)
+        {
+            // "2014–2016", "from 1991 to 2020" that the tagger left unlinked.
+            let Ok(e1) = Date::year(y1) else { continue };
+            consumed.push((t.end, end));
+            let when = When::Between {
+                start: Some(spec(d0, t.modifier)),
+                end: Some(DateSpec::exact(e1)),
+            };
+            (when, (t.start, end), "event.range_text", 0.75)
         } else {
             let first = toks.iter().position(|k| k.end > t.start);
             let prev = first
@@ -446,14 +549,28 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                 )
             }
         };
-        if t.modifier.is_some_and(Modifier::is_approximate) {
+        let mut when = when;
+        if lex.approximate.contains(&word_before(text, t.start)) {
+            when = approximate_start(when);
+        }
+        let approximate = match when {
+            When::On(d) | When::Between { start: Some(d), .. } => d.approximate,
+            When::Between { start: None, .. } => false,
+        };
+        if approximate {
+            conf -= 0.1;
+        }
+        if t.latent && !linked {
             conf -= 0.1;
         }
         let Some(phrase) = title::date_phrase(toks, span, lex) else {
             cx.drop(t, "no words around the date");
             continue;
         };
-        let Some(title) = title::clause_title(toks, &[phrase], phrase.start) else {
+        // Every date of the sentence leaves the title, not only this one.
+        let mut remove = date_phrases(text, &cx.sentences[si], toks, timexes, lex);
+        remove.push(phrase);
+        let Some(title) = title::clause_title(toks, &remove, phrase) else {
             cx.drop(t, "no happening in its clause");
             continue;
         };
@@ -462,7 +579,9 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         // One event per date per sentence.
         if let Some(c) = cands
             .iter_mut()
-            .find(|c| c.sentence == si && c.when == when)
+            .rev()
+            .take_while(|c| c.sentence == si)
+            .find(|c| c.when == when)
         {
             for r in rules {
                 if !c.rules.contains(&r) {
@@ -484,7 +603,24 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         });
     }
 
-    // Durations anchored to a dated end (or start) of the same happening.
+    Dated {
+        cands,
+        durations,
+        dated_sentence,
+    }
+}
+
+/// Rule `event.duration_anchor`: a duration with a happening ("the 44-day
+/// war") and a dated end or start of the same kind of happening becomes an
+/// inferred interval.
+fn anchored_durations(
+    cx: &mut Ctx<'_>,
+    timexes: &[Timex],
+    durations: Vec<(usize, usize)>,
+    cands: &mut Vec<Candidate>,
+) {
+    let lex = Lexicon::get();
+    let text = cx.text;
     for (ti, si) in durations {
         let t = &timexes[ti];
         let Value::Duration(dur) = t.value else {
@@ -517,15 +653,10 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
                     .rev()
                     .find(|k| lex.happening_noun_class(k.text).is_some())
                     .map(Tok::lower);
-                // Other dates of the sentence leave the title.
-                let others: Vec<title::DatePhrase> = timexes
-                    .iter()
-                    .filter(|o| matches!(o.value, Value::Point(_)))
-                    .filter(|o| o.start >= cx.sentences[si].start && o.end <= cx.sentences[si].end)
-                    .filter_map(|o| title::date_phrase(toks, (o.start, o.end), lex))
-                    .collect();
+                // The dates of the sentence leave the title.
+                let others = date_phrases(text, &cx.sentences[si], toks, timexes, lex);
                 match head {
-                    Some(h) => (title::clause_title(toks, &others, phrase.start), h),
+                    Some(h) => (title::clause_title(toks, &others, phrase), h),
                     None => {
                         let why = match attributive {
                             Some((_, h)) => format!("duration of {h:?}, not a happening"),
@@ -612,81 +743,84 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
             anchor: None,
         });
     }
+}
 
-    // Ongoing happenings dated by the document date.
-    if let Some(dct) = &tagged.dct {
-        let dct_rule = match &dct.source {
-            DctSource::Document { rule, .. } => rule.clone(),
-            DctSource::Given => "dct.given".to_string(),
-        };
-        let lead = cx.sentences.first().map_or(0, |s| s.paragraph);
-        for (si, &dated) in dated_sentence.iter().enumerate() {
-            if dated {
-                continue;
-            }
-            let toks = &cx.toks[si];
-            let found = toks.iter().enumerate().find(|(i, k)| {
-                let Some(class) = lex.happening_noun_class(k.text) else {
-                    return false;
-                };
-                if !lex.present_classes.iter().any(|c| c == class) || k.is_capitalized() && *i > 0 {
-                    return false;
-                }
-                let marked = toks[i.saturating_sub(2)..*i]
-                    .iter()
-                    .any(|p| lex.present_markers.contains(&p.lower()));
-                let present = cx.sentences[si].paragraph == lead
-                    && toks[i + 1..]
-                        .iter()
-                        .take_while(|p| p.is_word() || p.text == "'")
-                        .take(8)
-                        .any(|p| lex.present_verbs.contains(&p.lower()));
-                marked || present
-            });
-            let Some((ni, _)) = found else { continue };
-            let Some(title) = title::happening_title(toks, ni) else {
-                continue;
-            };
-            cands.push(Candidate {
-                when: When::On(DateSpec::exact(Date::Day(dct.date))),
-                inferred: true,
-                confidence: 0.6,
-                sentence: si,
-                title,
-                rules: vec![dct_rule.clone(), "event.ongoing".to_string()],
-                anchor: None,
-            });
+/// Rule `event.ongoing`: an undated happening that is ongoing ("the
+/// ongoing visit") or in the present tense in the lead paragraph is dated
+/// by the document date.
+fn ongoing_candidates(
+    cx: &Ctx<'_>,
+    dct: &Dct,
+    dated_sentence: &[bool],
+    cands: &mut Vec<Candidate>,
+) {
+    let lex = Lexicon::get();
+    let dct_rule = match &dct.source {
+        DctSource::Document { rule, .. } => rule.clone(),
+        DctSource::Given => "dct.given".to_string(),
+    };
+    let lead = cx.sentences.first().map_or(0, |s| s.paragraph);
+    for (si, &dated) in dated_sentence.iter().enumerate() {
+        if dated {
+            continue;
         }
+        let toks = &cx.toks[si];
+        let found = toks.iter().enumerate().find(|(i, k)| {
+            let Some(class) = lex.happening_noun_class(k.text) else {
+                return false;
+            };
+            if !lex.present_classes.iter().any(|c| c == class) || k.is_capitalized() && *i > 0 {
+                return false;
+            }
+            let marked = toks[i.saturating_sub(2)..*i]
+                .iter()
+                .any(|p| lex.present_markers.contains(&p.lower()));
+            // "is aimed", "has great significance"; not "have been cut
+            // off" or "is not".
+            let clause: Vec<&Tok<'_>> = toks[i + 1..]
+                .iter()
+                .take_while(|p| p.is_word() || p.text == "'")
+                .take(8)
+                .collect();
+            let present = cx.sentences[si].paragraph == lead
+                && clause.iter().enumerate().any(|(j, p)| {
+                    lex.present_verbs.contains(&p.lower())
+                        && !clause
+                            .get(j + 1)
+                            .is_some_and(|n| lex.present_blockers.contains(&n.lower()))
+                });
+            marked || present
+        });
+        let Some((ni, _)) = found else { continue };
+        let Some(title) = title::happening_title(toks, ni) else {
+            continue;
+        };
+        cands.push(Candidate {
+            when: When::On(DateSpec::exact(Date::Day(dct.date))),
+            inferred: true,
+            confidence: 0.6,
+            sentence: si,
+            title,
+            rules: vec![dct_rule.clone(), "event.ongoing".to_string()],
+            anchor: None,
+        });
     }
+}
 
-    let events: Vec<Event> = cands
+/// The `--explain` account: each event with its sentences, expressions and
+/// rules, then every dropped expression with its reason.
+fn explain(mut cx: Ctx<'_>, cands: &[Candidate], events: &[Event], before: usize) -> Vec<String> {
+    let by_char_start: std::collections::BTreeMap<usize, usize> = cands
         .iter()
         .map(|c| {
-            let s = &cx.sentences[c.sentence];
-            Event {
-                id: String::new(),
-                when: c.when,
-                title: c.title.clone(),
-                tags: Vec::new(),
-                inferred: c.inferred,
-                confidence: Some((c.confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0),
-                sources: vec![Source {
-                    file: article.name.to_string(),
-                    line: s.line,
-                    span: (
-                        cx.positions.char_offset(s.start),
-                        cx.positions.char_offset(s.end),
-                    ),
-                    quote: s.quote(text),
-                    rules: c.rules.clone(),
-                }],
-            }
+            (
+                cx.pos.char_offset(cx.sentences[c.sentence].start),
+                c.sentence,
+            )
         })
         .collect();
-    let before = events.len();
-    let events = merge(events);
     let mut explanation = Vec::new();
-    for e in &events {
+    for e in events {
         let when = match e.when {
             When::On(d) => d.to_string(),
             When::Between { start, end } => format!(
@@ -705,10 +839,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
         ));
         for s in &e.sources {
             explanation.push(format!("  line {}: {:?}", s.line, s.quote));
-            if let Ok(si) = cx
-                .sentences
-                .binary_search_by_key(&s.span.0, |x| cx.positions.char_offset(x.start))
-            {
+            if let Some(&si) = by_char_start.get(&s.span.0) {
                 for x in &cx.expressions[si] {
                     explanation.push(format!("    expression {x}"));
                 }
@@ -724,10 +855,7 @@ pub fn extract(article: Article<'_>, tagged: &Tagged) -> Extraction {
     }
     cx.drops.sort_by_key(|d| d.start);
     explanation.extend(cx.drops.into_iter().map(|d| d.reason));
-    Extraction {
-        events,
-        explanation,
-    }
+    explanation
 }
 
 /// Merges events from several articles: statements about the same happening

@@ -250,8 +250,11 @@ pub(crate) fn tokens<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon)
                 let d = cs[j].1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if matches!(d, '-' | '\'' | '’' | '.' | '/' | '&')
-                    && cs.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
+                } else if (matches!(d, '-' | '\'' | '’' | '.' | '/' | '&')
+                    && cs.get(j + 1).is_some_and(|n| n.1.is_alphanumeric()))
+                    || (d == ','
+                        && cs[j - 1].1.is_ascii_digit()
+                        && cs.get(j + 1).is_some_and(|n| n.1.is_ascii_digit()))
                 {
                     j += 2;
                 } else {
@@ -363,5 +366,69 @@ mod tests {
                 "."
             ]
         );
+    }
+}
+
+/// Byte offsets → 1-based lines and character offsets, in O(log n).
+#[derive(Debug, Clone)]
+pub(crate) struct Positions<'a> {
+    text: &'a str,
+    /// Byte offset of each line start.
+    line_starts: Vec<usize>,
+    /// Characters before each line start.
+    chars_before: Vec<usize>,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Positions<'a> {
+        let mut line_starts = vec![0];
+        let mut chars_before = vec![0];
+        let mut chars = 0;
+        for (i, c) in text.char_indices() {
+            chars += 1;
+            if c == '\n' {
+                line_starts.push(i + 1);
+                chars_before.push(chars);
+            }
+        }
+        Positions {
+            text,
+            line_starts,
+            chars_before,
+        }
+    }
+
+    fn line_index(&self, byte: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= byte)
+            .saturating_sub(1)
+    }
+
+    /// The 1-based line holding `byte`.
+    pub fn line(&self, byte: usize) -> usize {
+        self.line_index(byte) + 1
+    }
+
+    /// The character offset of `byte`.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let l = self.line_index(byte);
+        let start = self.line_starts[l];
+        self.chars_before[l] + self.text.get(start..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod position_tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_char_offsets() {
+        let text = "ab\nçé\nxyz";
+        let p = Positions::new(text);
+        assert_eq!(p.line(0), 1);
+        assert_eq!(p.line(3), 2);
+        assert_eq!(p.line(text.len()), 3);
+        assert_eq!(p.char_offset(text.find('é').unwrap()), 4);
+        assert_eq!(p.char_offset(text.len()), 9);
     }
 }

@@ -6,22 +6,39 @@
 //! directly (labels never overlap each other, the marks or the canvas edge).
 //!
 //! From top to bottom a chart has a title, an optional note (`+312 more
-//! events not shown`), the label area, the interval bars, the time axis with
-//! the instants on it, the tick labels and a legend.
+//! events not shown`), the labels above the axis, the time axis with the
+//! instants on it and the tick labels, the labels below the axis, the
+//! intervals and a legend. Width is fixed; the chart grows taller as it
+//! needs (up to about 4000 px), because height is free in a report.
 //!
 //! - The axis is a piecewise-linear [`scale::Scale`]: long empty stretches
 //!   are cut out and shown as breaks.
 //! - Instants sit on the axis: a dot for a day, a bracket spanning the month
 //!   (year, decade…) when it is wide enough, otherwise a diamond (month) or
-//!   a square (coarser). Intervals are bars above the axis, stacked in lanes
-//!   when they overlap; an open end runs to the edge of the chart with an
-//!   arrow.
-//! - Each event gets a label, the date as people write it and the title
-//!   wrapped to at most three lines, hung on a thin "flag pole" (a leader line)
-//!   that rises from its mark. Labels are packed into lanes of
-//!   [`LANE_UNIT`] pixels, lowest lane first, so that no label touches
-//!   another label or another label's pole; a label that finds no room
-//!   below the height limit is left out and counted in the note.
+//!   a square (coarser).
+//! - Intervals are bars in lanes under the axis, each with its label just
+//!   over the start of the bar, packed greedily by start (a bar and its
+//!   label take the first lanes where neither touches another); an open end
+//!   runs to the edge of the chart with an arrow.
+//! - Each instant gets a label, the date as people write it and the title
+//!   wrapped (three lines at most, fewer on crowded charts), set on a thin
+//!   leader line from its mark. Labels are packed into lanes of
+//!   [`LANE_UNIT`] pixels, nearest the axis first, so that no label touches
+//!   another label or another label's leader: leaders pass *between* the
+//!   labels of lower lanes. A label covering a leader forces that leader's
+//!   label nearer the axis, so in a run of close leaders the labels hang
+//!   away from each other (a pyramid rather than a staircase), and each
+//!   label takes the position that covers the fewest leaders still to
+//!   come. When one side grows tall, every other instant goes below the
+//!   axis (its leader passes behind the tick labels).
+//! - Instants within [`SHARE_LEADER`] pixels share one leader and a stack
+//!   of labels. A label that finds no room lifts the labels above some lane
+//!   to make room, or joins the stack of a neighbour within
+//!   [`MERGE_REACH`] pixels.
+//! - Only when the room runs out ([`MAX_LABEL_HEIGHT`] per side,
+//!   [`MAX_INTERVAL_HEIGHT`] of intervals) are events left out, and counted
+//!   in the note: the least confident first, each tag in turn, spread over
+//!   time.
 //!
 //! ```
 //! use timeline::date::Date;
@@ -76,20 +93,39 @@ pub const LABEL_MAX_LINES: usize = 3;
 pub const LABEL_GAP_X: f64 = 8.0;
 /// Vertical room kept below a label.
 pub const LABEL_GAP_Y: f64 = 4.0;
-/// Distance from a pole to its label text.
-pub const POLE_GAP: f64 = 4.0;
+/// How far a label's text starts before (or ends after) its leader.
+pub const POLE_GAP: f64 = 3.0;
 /// Height of an interval bar.
 pub const BAR_HEIGHT: f64 = 10.0;
-/// Vertical pitch of interval lanes.
-pub const BAR_PITCH: f64 = 14.0;
-/// At most this many interval lanes.
-pub const MAX_BAR_LANES: usize = 8;
+/// Vertical room between an interval's label and its bar.
+pub const BAR_LABEL_GAP: f64 = 4.0;
 /// Radius of an instant's dot.
 pub const DOT_RADIUS: f64 = 5.0;
 /// Half-height of a bracket or symbol mark.
 pub const MARK_HALF: f64 = 5.0;
-/// The label area never grows beyond this many pixels.
-pub const MAX_LABEL_HEIGHT: f64 = 640.0;
+/// The area of instant labels on either side of the axis never grows
+/// beyond this many pixels.
+pub const MAX_LABEL_HEIGHT: f64 = 1600.0;
+/// Instants whose marks are at most this many pixels apart share a leader
+/// (their labels are stacked).
+pub const SHARE_LEADER: f64 = 3.0;
+/// An instant whose label finds no room may join the stack of a
+/// neighbour this many pixels away, at most.
+pub const MERGE_REACH: f64 = 40.0;
+/// Rounds of such joining.
+const MERGE_ROUNDS: usize = 2;
+/// At most this many labels share a leader.
+const MAX_SHARED: usize = 12;
+/// Vertical room between stacked labels.
+const STACK_GAP: f64 = 3.0;
+/// Where the lanes below the axis start, from the axis.
+const BELOW_OFFSET: f64 = MARK_HALF + 2.0;
+/// Labels stay on one side of the axis while they need no more than this
+/// many pixels there.
+pub const ONE_SIDE_HEIGHT: f64 = 400.0;
+/// The area of intervals (below the axis) never grows beyond this many
+/// pixels.
+pub const MAX_INTERVAL_HEIGHT: f64 = 600.0;
 /// Number of tag colours; further tags share the "other" colour.
 pub const PALETTE_SIZE: usize = 7;
 
@@ -359,7 +395,11 @@ pub struct EventGeom {
     pub label: Vec<TextLine>,
     /// The box of all label lines.
     pub label_box: Rect,
-    /// The leader line (pole): x, top y, bottom y.
+    /// The box the leader joins: the label box, or the stack of labels of
+    /// the instants that share this leader.
+    pub group_box: Rect,
+    /// The leader line: x, top y (just under the label), bottom y (the
+    /// top of the mark).
     pub pole: (f64, f64, f64),
 }
 
@@ -472,6 +512,37 @@ pub fn human_spec(d: &DateSpec) -> String {
     s
 }
 
+/// A range as people write it: the shared year is said once
+/// (`27 Sep – 10 Nov 2020`, `Sep – Nov 2021`), otherwise both ends in full.
+pub fn human_range(a: &DateSpec, b: &DateSpec) -> String {
+    use crate::date::{Date, MONTH_ABBR};
+    use chrono::Datelike;
+    let plain = |d: &DateSpec| !d.approximate && !d.uncertain;
+    if plain(a) && plain(b) {
+        match (a.date, b.date) {
+            (Date::Day(x), Date::Day(y)) if x.year() == y.year() && x.year() > 0 => {
+                return format!(
+                    "{} {} – {}",
+                    x.day(),
+                    MONTH_ABBR[x.month0() as usize],
+                    b.date.human()
+                );
+            }
+            (
+                Date::Month {
+                    year: ya,
+                    month: ma,
+                },
+                Date::Month { year: yb, .. },
+            ) if ya == yb && ya > 0 => {
+                return format!("{} – {}", MONTH_ABBR[ma as usize - 1], b.date.human());
+            }
+            _ => {}
+        }
+    }
+    format!("{} – {}", human_spec(a), human_spec(b))
+}
+
 /// The date line of an event label.
 pub fn date_text(e: &Event) -> String {
     let mut s = match &e.when {
@@ -483,7 +554,7 @@ pub fn date_text(e: &Event) -> String {
         When::Between {
             start: Some(a),
             end: Some(b),
-        } => format!("{} – {}", human_spec(a), human_spec(b)),
+        } => human_range(a, b),
         When::Between {
             start: Some(a),
             end: None,
@@ -534,6 +605,7 @@ struct Lane {
 }
 
 /// The widest item ever stored, to bound backward scans.
+#[derive(Debug, Clone)]
 struct Lanes {
     lanes: Vec<Lane>,
     widest: f64,
@@ -563,6 +635,14 @@ impl Lanes {
         false
     }
 
+    /// Removes the box `[a, b]` from lane `k`.
+    fn remove(&mut self, k: usize, a: f64, b: f64) {
+        let items = &mut self.lanes[k].items;
+        if let Some(at) = items.iter().position(|it| it.0 == a && it.1 == b && it.2) {
+            items.remove(at);
+        }
+    }
+
     fn add(&mut self, k: usize, a: f64, b: f64, is_box: bool) {
         self.widest = self.widest.max(b - a);
         let items = &mut self.lanes[k].items;
@@ -575,13 +655,323 @@ impl Lanes {
 struct Pending<'a> {
     event: &'a Event,
     index: usize,
+    /// Where the leader rises: the mark's centre, or an interval's start.
     anchor: f64,
-    /// The mark, at provisional y 0 (the axis).
+    /// The mark, at provisional y 0.
     mark: Mark,
-    /// The interval lane, for bars.
-    bar_lane: usize,
+    /// For an interval, the bar's horizontal extent.
+    bar: Option<(f64, f64)>,
     lines: Vec<String>,
     width: f64,
+}
+
+/// What the vertical placement moves: one label (with its leader), the
+/// stacked labels of instants that share a leader, or an interval's block
+/// (label and bar).
+struct Item {
+    /// Where the leader is.
+    anchor: f64,
+    /// Width of the label box.
+    width: f64,
+    /// Lanes it takes.
+    units: usize,
+    /// Date order of its first event (breaks ties).
+    index: usize,
+    /// For an interval, the bar's extent.
+    bar: Option<(f64, f64)>,
+    /// Its events (indices into the pending events), in date order.
+    members: Vec<usize>,
+}
+
+/// The instants `keep` in groups: those (by position) whose marks are
+/// within [`SHARE_LEADER`] pixels of the first of them share a leader and
+/// a stack of labels.
+fn initial_groups(pending: &[Pending], keep: &[usize]) -> Vec<Vec<usize>> {
+    let mut instants: Vec<usize> = keep.to_vec();
+    instants.sort_by(|&a, &b| {
+        pending[a]
+            .anchor
+            .total_cmp(&pending[b].anchor)
+            .then(pending[a].index.cmp(&pending[b].index))
+    });
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in instants {
+        match groups.last_mut() {
+            Some(g)
+                if g.len() < MAX_SHARED
+                    && pending[i].anchor - pending[g[0]].anchor <= SHARE_LEADER =>
+            {
+                g.push(i);
+            }
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+/// The groups of instants for another try: each item left out joins the
+/// nearer of its neighbours (by position) when that is within
+/// [`MERGE_REACH`] pixels.
+fn merge_left_out(pending: &[Pending], items: &[Item], slots: &[Slot]) -> Vec<Vec<usize>> {
+    let mut placed = vec![false; items.len()];
+    for s in slots {
+        placed[s.item] = true;
+    }
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&k| items[k].bar.is_none())
+        .collect();
+    order.sort_by(|&a, &b| {
+        items[a]
+            .anchor
+            .total_cmp(&items[b].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let last_anchor = |g: &[usize]| {
+        g.iter()
+            .map(|&i| pending[i].anchor)
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut carry: Vec<usize> = Vec::new();
+    for (n, &k) in order.iter().enumerate() {
+        let it = &items[k];
+        let mut members = std::mem::take(&mut carry);
+        members.extend(&it.members);
+        if !placed[k] {
+            let first = members
+                .iter()
+                .map(|&i| pending[i].anchor)
+                .fold(f64::INFINITY, f64::min);
+            let prev = out.last().map_or(f64::INFINITY, |g| first - last_anchor(g));
+            let next = order
+                .get(n + 1)
+                .map_or(f64::INFINITY, |&j| items[j].anchor - it.anchor);
+            if prev <= next && prev <= MERGE_REACH {
+                if let Some(g) = out.last_mut() {
+                    g.extend(members);
+                    continue;
+                }
+            }
+            if next <= MERGE_REACH {
+                carry = members;
+                continue;
+            }
+        }
+        out.push(members);
+    }
+    if !carry.is_empty() {
+        out.push(carry);
+    }
+    out
+}
+
+/// Items, their order of importance, and where the placed ones go.
+type Placement = (Vec<Item>, Vec<usize>, Vec<Slot>);
+
+/// Places the labels of the instants `keep`: close ones share a leader;
+/// with `merge`, an instant left out then joins the stack of a close
+/// neighbour, for a few rounds while that shows more; at last those still
+/// left out are put into a neighbour's stack when there is room.
+fn place_events(
+    pending: &[Pending],
+    keep: &[usize],
+    (left, right): (f64, f64),
+    below: &Lanes,
+    max_units: usize,
+    merge: bool,
+    hangs: &[Hang],
+) -> Placement {
+    let count = |items: &[Item], slots: &[Slot]| -> usize {
+        slots.iter().map(|s| items[s.item].members.len()).sum()
+    };
+    let mut chosen: Option<Placement> = None;
+    let mut groups = initial_groups(pending, keep);
+    for _ in 0..=if merge { MERGE_ROUNDS } else { 0 } {
+        let (items, ranked) = items_of(pending, groups);
+        let instants: Vec<usize> = ranked
+            .iter()
+            .copied()
+            .filter(|&i| items[i].bar.is_none())
+            .collect();
+        let slots = place_instants(&items, &instants, left, right, below, hangs);
+        let all = slots.len() == instants.len();
+        groups = merge_left_out(pending, &items, &slots);
+        if chosen
+            .as_ref()
+            .is_none_or(|(it, _, sl)| count(&items, &slots) > count(it, sl))
+        {
+            chosen = Some((items, ranked, slots));
+        }
+        if all {
+            break;
+        }
+    }
+    let (mut items, ranked, mut slots) = chosen.unwrap_or_default();
+    adopt_left_out(
+        pending,
+        &mut items,
+        &mut slots,
+        below,
+        (left, right),
+        max_units,
+    );
+    (items, ranked, slots)
+}
+
+/// Puts each instant still left out into the stack of labels of a placed
+/// neighbour at most [`MERGE_REACH`] pixels away, lifting the labels above
+/// that stack to make room. The stack's leader stays clear (nothing new
+/// crosses below it), and the lifted labels' leaders only grow through
+/// the new room, which lies over the stack; so only a stack that must
+/// grow wider needs a check, against the leaders and labels beside it.
+fn adopt_left_out(
+    pending: &[Pending],
+    items: &mut [Item],
+    slots: &mut [Slot],
+    below: &Lanes,
+    (left, right): (f64, f64),
+    max_units: usize,
+) {
+    let mut host_of = vec![None; items.len()];
+    for (n, s) in slots.iter().enumerate() {
+        host_of[s.item] = Some(n);
+    }
+    let floor = below
+        .lanes
+        .iter()
+        .rposition(|l| !l.items.is_empty())
+        .map_or(0, |k| k + 1);
+    let left_out: Vec<usize> = (0..items.len())
+        .filter(|&k| host_of[k].is_none() && items[k].bar.is_none())
+        .collect();
+    for k in left_out {
+        let a = items[k].anchor;
+        let mut hosts: Vec<usize> = (0..slots.len())
+            .filter(|&n| (items[slots[n].item].anchor - a).abs() <= MERGE_REACH)
+            .collect();
+        hosts.sort_by(|&x, &y| {
+            let dx = (items[slots[x].item].anchor - a).abs();
+            let dy = (items[slots[y].item].anchor - a).abs();
+            dx.total_cmp(&dy).then(x.cmp(&y))
+        });
+        for n in hosts {
+            let h = slots[n];
+            let host = &items[h.item];
+            let mut members = host.members.clone();
+            members.extend(&items[k].members);
+            members.sort_unstable();
+            let width = host.width.max(items[k].width);
+            let units =
+                ((stack_height(pending, &members) + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
+            let du = units - h.units;
+            let cut = h.lane + h.units;
+            let used = slots
+                .iter()
+                .filter(|s| s.side == h.side)
+                .map(|s| s.lane + s.units)
+                .max()
+                .unwrap_or(0);
+            if used + du > max_units || (h.side == Side::Below && cut < floor) {
+                continue;
+            }
+            let x0 = match h.align {
+                Align::End => h.x0 + host.width - width,
+                _ => h.x0,
+            };
+            if x0 < left || x0 + width > right {
+                continue;
+            }
+            if width > host.width {
+                let (ea, eb) = (x0 - LABEL_GAP_X, x0 + width + LABEL_GAP_X);
+                let hits = |p: f64, q: f64| p <= eb && ea <= q;
+                let clash = slots.iter().enumerate().any(|(m, s)| {
+                    let q = &items[s.item];
+                    m != n
+                        && s.side == h.side
+                        && if s.lane >= cut {
+                            hits(q.anchor - 1.0, q.anchor + 1.0)
+                        } else {
+                            s.lane + s.units > h.lane && hits(s.x0, s.x0 + q.width)
+                        }
+                });
+                let ticks = h.side == Side::Below
+                    && (h.lane..(cut + du).min(floor)).any(|j| below.blocked(j, ea, eb, true));
+                if clash || ticks {
+                    continue;
+                }
+            }
+            for s in slots.iter_mut() {
+                if s.side == h.side && s.lane >= cut {
+                    s.lane += du;
+                }
+            }
+            slots[n].units = units;
+            slots[n].x0 = x0;
+            let host = &mut items[h.item];
+            host.members = members;
+            host.width = width;
+            host.units = units;
+            items[k].members.clear();
+            break;
+        }
+    }
+}
+
+/// The items to place and their order of importance ([`importance`] of
+/// their most important event).
+fn items_of(pending: &[Pending], groups: Vec<Vec<usize>>) -> (Vec<Item>, Vec<usize>) {
+    let mut rank = vec![0usize; pending.len()];
+    for (r, i) in importance(pending).into_iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut items: Vec<Item> = groups
+        .into_iter()
+        .map(|mut members| {
+            let a0 = pending[members[0]].anchor;
+            let a1 = pending[members[members.len() - 1]].anchor;
+            members.sort_unstable();
+            Item {
+                anchor: ((a0 + a1) / 2.0).round(),
+                width: members
+                    .iter()
+                    .map(|&i| pending[i].width)
+                    .fold(0.0, f64::max),
+                units: ((stack_height(pending, &members) + LABEL_GAP_Y) / LANE_UNIT).ceil()
+                    as usize,
+                index: pending[members[0]].index,
+                bar: None,
+                members,
+            }
+        })
+        .collect();
+    items.extend(
+        (0..pending.len())
+            .filter(|&i| pending[i].bar.is_some())
+            .map(|i| Item {
+                anchor: pending[i].anchor,
+                width: pending[i].width,
+                units: interval_units(pending[i].lines.len()),
+                index: pending[i].index,
+                bar: pending[i].bar,
+                members: vec![i],
+            }),
+    );
+    let item_rank = |it: &Item| it.members.iter().map(|&i| rank[i]).min().unwrap_or(0);
+    let mut ranked: Vec<usize> = (0..items.len()).collect();
+    ranked.sort_by_key(|&k| (item_rank(&items[k]), k));
+    (items, ranked)
+}
+
+/// Height of the stacked labels of `members` (each starts on a whole
+/// pixel, as [`instant_geoms`] sets them).
+fn stack_height(pending: &[Pending], members: &[usize]) -> f64 {
+    let mut y = 0.0;
+    let mut bottom = 0.0;
+    for &i in members {
+        bottom = y + label_height(pending[i].lines.len());
+        y = (bottom + STACK_GAP).round();
+    }
+    bottom
 }
 
 /// Lays out `t` at `opts.width` pixels.
@@ -603,7 +993,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     );
     let mut y = MARGIN + m.height(TITLE_FONT) + 6.0;
 
-    let dated: Vec<(usize, &Event)> = t
+    let mut dated: Vec<(usize, &Event)> = t
         .events
         .iter()
         .enumerate()
@@ -611,365 +1001,861 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
         .collect();
     let undated = t.events.len() - dated.len();
     if dated.is_empty() {
-        let empty = TextLine::new(
-            "No events".to_string(),
-            width / 2.0,
-            y + 40.0,
-            14.0,
-            Align::Middle,
-            TextRole::Empty,
-        );
-        let height = (empty.bbox().bottom() + 40.0 + MARGIN).round();
-        let note = (undated > 0).then(|| {
-            TextLine::new(
-                format!("{undated} undated events not shown"),
-                MARGIN,
-                y,
-                SMALL_FONT,
-                Align::Start,
-                TextRole::Note,
-            )
-        });
-        return Chart {
-            width,
-            height,
-            description: format!("{}: no events.", title.text),
-            title: Some(title),
-            note,
-            empty: Some(empty),
-            axis: None,
-            events: Vec::new(),
-            omitted: undated,
-            legend: Vec::new(),
-            tags: Vec::new(),
-        };
+        return empty_chart(title, width, y, undated);
     }
-
-    // Horizontal: the scale.
-    let mut points = Vec::new();
-    for (_, e) in &dated {
-        if let Some(d) = e.when.first_day() {
-            points.push(day_number(d));
-        }
-        if let Some(d) = e.when.last_day() {
-            points.push(day_number(d) + 1.0);
-        }
-    }
-    let left = MARGIN;
-    let right = width - MARGIN;
-    let scale = Scale::new(&points, left, right);
-    let tags = tag_slots(t);
-    // Never more than half the plot, so a label always fits on one side of
-    // its pole.
-    let crowded = dated.len() > 40;
-    let max_label = (width * if crowded { 0.2 } else { 0.3 })
-        .clamp(110.0, 260.0)
-        .min((right - left) / 2.0 - 2.0 * POLE_GAP);
-
-    // Marks (y is provisional: 0 is the axis; bars get their lane later).
-    let mut bar_lanes: Vec<f64> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    let mut omitted = undated;
-    let mut order: Vec<(usize, &Event)> = dated.clone();
-    order.sort_by(|a, b| {
+    dated.sort_by(|a, b| {
         a.1.when
             .sort_key()
             .cmp(&b.1.when.sort_key())
             .then(a.0.cmp(&b.0))
     });
-    for (index, e) in order {
-        let (mark, anchor, bar_lane) = match e.when {
+
+    // Horizontal: the scale, then marks and label texts.
+    let points: Vec<(f64, usize)> = dated
+        .iter()
+        .flat_map(|(i, e)| {
+            let first = e.when.first_day().map(|d| (day_number(d), *i));
+            let last = e.when.last_day().map(|d| (day_number(d) + 1.0, *i));
+            first.into_iter().chain(last)
+        })
+        .collect();
+    let (left, right) = (MARGIN, width - MARGIN);
+    let scale = Scale::new(&points, left, right);
+    let tags = tag_slots(t);
+    // Never more than half the plot, so a label always fits on one side of
+    // its leader. Crowded charts get narrower, shorter labels.
+    let crowded = dated.len() > 20;
+    let max_label = (width * if crowded { 0.2 } else { 0.3 })
+        .clamp(110.0, 260.0)
+        .min((right - left) / 2.0 - 2.0 * POLE_GAP);
+    let title_lines = match dated.len() {
+        0..=20 => LABEL_MAX_LINES,
+        21..=40 => 2,
+        _ => 1,
+    };
+    let mut pending: Vec<Pending> = Vec::with_capacity(dated.len());
+    for (index, e) in dated {
+        let (mark, anchor, bar) = match e.when {
             When::On(d) => {
-                let a = day_number(d.date.first_day());
-                let b = day_number(d.date.last_day()) + 1.0;
-                let (xa, xb) = (scale.x(a), scale.x(b));
-                let cx = ((xa + xb) / 2.0).round();
-                if d.date.precision() == Precision::Day {
-                    (
-                        Mark::Dot {
-                            cx,
-                            cy: 0.0,
-                            r: DOT_RADIUS,
-                        },
-                        cx,
-                        0,
-                    )
-                } else if xb - xa >= 2.0 * MARK_HALF + 2.0 {
-                    (
-                        Mark::Span {
-                            x0: xa.round(),
-                            x1: xb.round(),
-                            cy: 0.0,
-                            half: MARK_HALF,
-                        },
-                        cx,
-                        0,
-                    )
-                } else {
-                    let shape = if d.date.precision() == Precision::Month {
-                        Symbol::Diamond
-                    } else {
-                        Symbol::Square
-                    };
-                    (
-                        Mark::Symbol {
-                            cx,
-                            cy: 0.0,
-                            half: MARK_HALF,
-                            shape,
-                        },
-                        cx,
-                        0,
-                    )
-                }
+                let (mark, anchor) = instant_mark(&d, &scale);
+                (mark, anchor, None)
             }
             When::Between { start, end } => {
-                let x0 = match start {
-                    Some(s) => scale.x(day_number(s.date.first_day())),
-                    None => scale.left(),
-                }
-                .round();
-                let x1 = match end {
-                    Some(s) => scale.x(day_number(s.date.last_day()) + 1.0),
-                    None => scale.right(),
-                }
-                .round()
-                .max(x0 + 2.0);
-                let lane = bar_lanes.iter().position(|&end| end + 4.0 <= x0);
-                let lane = match lane {
-                    Some(l) => l,
-                    None if bar_lanes.len() < MAX_BAR_LANES => {
-                        bar_lanes.push(f64::MIN);
-                        bar_lanes.len() - 1
-                    }
-                    None => {
-                        omitted += 1;
-                        continue;
-                    }
-                };
-                bar_lanes[lane] = x1;
-                let pieces = cut_at_breaks(x0, x1, &scale.breaks());
-                (
-                    Mark::Bar {
-                        pieces,
-                        y: 0.0,
-                        h: BAR_HEIGHT,
-                        fade_start: start.is_some_and(|s| s.approximate || s.uncertain),
-                        fade_end: end.is_some_and(|s| s.approximate || s.uncertain),
-                        open_start: start.is_none(),
-                        open_end: end.is_none(),
-                    },
-                    (x0 + 2.0).min(x1),
-                    lane,
-                )
+                let mark = interval_mark(start, end, &scale);
+                let b = mark.bbox();
+                (mark, b.x, Some((b.x, b.right())))
             }
         };
-        let date = date_text(e);
-        let mut lines = vec![m.truncate(&date, DATE_FONT, max_label)];
-        lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, LABEL_MAX_LINES));
-        let w = lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
-            .fold(0.0, f64::max)
-            .ceil();
+        // An interval's label sits in its own lane: two lines at least.
+        let lines_here = if bar.is_some() {
+            title_lines.max(2)
+        } else {
+            title_lines
+        };
+        let (lines, width) = label_lines(
+            e,
+            max_label,
+            (right - left) / 2.0 - 2.0 * POLE_GAP,
+            lines_here,
+        );
         pending.push(Pending {
             event: e,
             index,
             anchor,
             mark,
-            bar_lane,
+            bar,
             lines,
-            width: w,
+            width,
         });
     }
 
-    // Vertical: labels into lanes, counted upward from the label area's
-    // bottom. A label placed low blocks the poles that would cross it, so
-    // the events under a label's text should go first: labels hang to the
-    // right of their pole and are placed right to left; those too close to
-    // the right edge hang to the left and are placed left to right. The two
-    // groups conflict where they meet, so both group orders are tried and
-    // the one that shows more events wins (the first on a tie).
-    let max_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
-    let hangs_left = |p: &Pending| p.anchor + POLE_GAP + p.width > right;
-    let mut to_left: Vec<usize> = (0..pending.len())
-        .filter(|&i| hangs_left(&pending[i]))
-        .collect();
-    let mut to_right: Vec<usize> = (0..pending.len())
-        .filter(|&i| !hangs_left(&pending[i]))
-        .collect();
-    let by = |i: &usize| (pending[*i].anchor, pending[*i].index);
-    to_left.sort_by(|a, b| by(a).0.total_cmp(&by(b).0).then(by(a).1.cmp(&by(b).1)));
-    to_right.sort_by(|a, b| by(b).0.total_cmp(&by(a).0).then(by(a).1.cmp(&by(b).1)));
-    let first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
-    let second: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
-    let orders: Vec<&Vec<usize>> = if to_left.is_empty() || to_right.is_empty() {
-        vec![&first]
-    } else {
-        vec![&first, &second]
-    };
-    let mut best: Vec<Slot> = Vec::new();
-    for order in orders {
-        for fallback in [false, true] {
-            let attempt = place_labels(&pending, order, left, right, max_units, fallback);
-            if attempt.len() > best.len() {
-                best = attempt;
-            }
-        }
-    }
-    omitted += pending.len() - best.len();
-    let used_units = best.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
-    let mut slots: Vec<Option<Slot>> = vec![None; pending.len()];
-    for s in best {
-        let i = s.item;
-        slots[i] = Some(s);
-    }
-    let mut placed: Vec<(Pending, usize, usize, f64)> = pending
+    // Vertical: intervals into bar lanes below the axis, instants' labels
+    // into lanes above it; when not everything fits, the most important
+    // events are kept.
+    // Which instants to try: the most important first, never more than
+    // the room could hold; fewer when many are left out.
+    let label_units = (MAX_LABEL_HEIGHT / LANE_UNIT) as usize;
+    let below = tick_obstacles(&scale, label_units);
+    let by_importance: Vec<usize> = importance(&pending)
         .into_iter()
-        .zip(slots)
-        .filter_map(|(p, s)| s.map(|s| (p, s.lane, s.units, s.x0)))
+        .filter(|&i| pending[i].bar.is_none())
         .collect();
-    placed.sort_by(|a, b| {
-        a.0.anchor
-            .total_cmp(&b.0.anchor)
-            .then(a.0.index.cmp(&b.0.index))
+    let capacity = 2.0 * (right - left) * (label_units as f64 * LANE_UNIT);
+    let mut area = 0.0;
+    let hi = by_importance
+        .iter()
+        .position(|&i| {
+            let p = &pending[i];
+            area += (p.width + LABEL_GAP_X) * (label_height(p.lines.len()) + LABEL_GAP_Y);
+            area > capacity
+        })
+        .unwrap_or(by_importance.len());
+    let count = |p: &Placement| -> usize { p.2.iter().map(|s| p.0[s.item].members.len()).sum() };
+    let total = |p: &Placement| -> usize {
+        let side = |d: Side| {
+            p.2.iter()
+                .filter(|s| s.side == d)
+                .map(|s| s.lane + s.units)
+                .max()
+                .unwrap_or(0)
+        };
+        side(Side::Above) + side(Side::Below)
+    };
+    // Every way of hanging labels, and pyramids only: lower, but it may
+    // show fewer.
+    let place = |keep: &[usize], merge: bool| {
+        let span = (left, right);
+        let any = place_events(&pending, keep, span, &below, label_units, merge, &HANGS);
+        let pyramids = place_events(
+            &pending,
+            keep,
+            span,
+            &below,
+            label_units,
+            merge,
+            &[Hang::Pyramid],
+        );
+        if count(&pyramids) >= count(&any) && total(&pyramids) < total(&any) {
+            pyramids
+        } else {
+            any
+        }
+    };
+    let mut best = place(&by_importance[..hi], true);
+    let (first, mut tried) = (count(&best), hi);
+    // (Only worth it when confidences differ.)
+    let mixed = by_importance[..hi]
+        .windows(2)
+        .any(|w| confidence_rank(pending[w[0]].event) != confidence_rank(pending[w[1]].event));
+    for _ in 0..if mixed { SHRINK_ROUNDS } else { 0 } {
+        if count(&best) * 10 >= tried * 9 {
+            break;
+        }
+        tried = (count(&best) * 21 / 20).clamp(1, tried - 1);
+        let v = place(&by_importance[..tried], false);
+        if count(&v) * 3 < first * 2 {
+            break;
+        }
+        best = v;
+    }
+    let (items, ranked, slots) = best;
+    let bars: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .filter(|&i| items[i].bar.is_some())
+        .collect();
+    let bar_units = (MAX_INTERVAL_HEIGHT / LANE_UNIT) as usize;
+    let bar_slots = keep_most_important(&items, &bars, right - left, bar_units, |keep| {
+        pack_intervals(&items, keep, left, right, bar_units)
     });
-
-    // Now the vertical positions.
-    let note_text = (omitted > 0).then(|| format!("+{omitted} more events not shown"));
-    let note = note_text.map(|s| {
-        let line = TextLine::new(s, MARGIN, y, SMALL_FONT, Align::Start, TextRole::Note);
+    let shown: usize = slots
+        .iter()
+        .chain(&bar_slots)
+        .map(|s| items[s.item].members.len())
+        .sum();
+    let omitted = undated + pending.len() - shown;
+    let used = |side: Side| {
+        slots
+            .iter()
+            .filter(|s| s.side == side)
+            .map(|s| s.lane + s.units)
+            .max()
+            .unwrap_or(0)
+    };
+    let (used_units, below_units) = (used(Side::Above), used(Side::Below));
+    let note = (omitted > 0).then(|| {
+        let line = TextLine::new(
+            format!("+{omitted} more events not shown"),
+            MARGIN,
+            y,
+            SMALL_FONT,
+            Align::Start,
+            TextRole::Note,
+        );
         y += m.height(SMALL_FONT) + 4.0;
         line
     });
-    let label_top = y + 8.0;
-    let label_bottom = label_top + used_units as f64 * LANE_UNIT;
-    let bars_top = label_bottom + 4.0;
-    let axis_y = (bars_top + bar_lanes.len() as f64 * BAR_PITCH + MARK_HALF + 4.0).round();
-    let bar_y = |lane: usize| axis_y - MARK_HALF - 4.0 - (lane as f64 + 1.0) * BAR_PITCH + 2.0;
+    let label_bottom = y + 8.0 + used_units as f64 * LANE_UNIT;
+    let axis_y = (label_bottom + 4.0 + MARK_HALF + 4.0).round();
+    let ticks_bottom = axis_y + MARK_HALF + 5.0 + m.height(ticks::TICK_FONT);
+    let below_top = axis_y + BELOW_OFFSET;
+    let below_bottom = below_top + below_units as f64 * LANE_UNIT;
+    let bars_top = (ticks_bottom.max(below_bottom) + 12.0).round();
+    let bar_used = bar_slots
+        .iter()
+        .map(|s| s.lane + s.units)
+        .max()
+        .unwrap_or(0);
+    let bars_bottom = bars_top + bar_used as f64 * LANE_UNIT;
+    let mut events: Vec<(f64, usize, EventGeom)> = Vec::with_capacity(shown);
+    for s in &slots {
+        instant_geoms(
+            &pending,
+            &items[s.item],
+            s,
+            label_bottom,
+            below_top,
+            axis_y,
+            &tags,
+            &mut events,
+        );
+    }
+    for s in &bar_slots {
+        let p = &pending[items[s.item].members[0]];
+        events.push((p.anchor, p.index, interval_geom(p, s, bars_top, &tags)));
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let events: Vec<EventGeom> = events.into_iter().map(|e| e.2).collect();
+    let axis = build_axis(&scale, axis_y);
+    let legend_top = (ticks_bottom.max(bars_bottom) + 14.0).round();
+    let (legend, bottom) = build_legend(legend_keys(&events), &tags, width, legend_top);
 
-    let mut events = Vec::with_capacity(placed.len());
-    let mut legend_keys: Vec<LegendKey> = Vec::new();
-    for (p, k, units, bx0) in placed {
-        let e = p.event;
-        let mark = match p.mark {
-            Mark::Dot { cx, r, .. } => Mark::Dot { cx, cy: axis_y, r },
-            Mark::Span { x0, x1, half, .. } => Mark::Span {
-                x0,
-                x1,
-                cy: axis_y,
-                half,
-            },
-            Mark::Symbol {
-                cx, half, shape, ..
-            } => Mark::Symbol {
-                cx,
-                cy: axis_y,
-                half,
-                shape,
-            },
-            Mark::Bar {
-                pieces,
-                h,
-                fade_start,
-                fade_end,
-                open_start,
-                open_end,
-                ..
-            } => Mark::Bar {
-                pieces,
-                y: bar_y(p.bar_lane),
-                h,
-                fade_start,
-                fade_end,
-                open_start,
-                open_end,
-            },
-        };
-        let top = (label_bottom - (k + units) as f64 * LANE_UNIT + LABEL_GAP_Y).round();
-        let right_side = bx0 > p.anchor;
-        let mut label = Vec::with_capacity(p.lines.len());
-        let mut ly = top;
-        for (i, line) in p.lines.iter().enumerate() {
-            let (size, role, step) = if i == 0 {
-                (DATE_FONT, TextRole::LabelDate, DATE_LINE)
-            } else {
-                (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
-            };
-            let (x, align) = if right_side {
-                (bx0, Align::Start)
-            } else {
-                (bx0 + p.width, Align::End)
-            };
-            label.push(TextLine::new(line.clone(), x, ly, size, align, role));
-            ly += step;
+    let t0 = points.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
+    let t1 = points
+        .iter()
+        .map(|p| p.0 - 1.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let description = format!(
+        "{}: {} events on a time axis from {} to {}{}.",
+        title.text,
+        events.len(),
+        scale::year_of(t0),
+        scale::year_of(t1),
+        if omitted > 0 {
+            format!(", {omitted} more not shown")
+        } else {
+            String::new()
         }
-        let label_box = Rect {
-            x: bx0,
-            y: top,
-            w: p.width,
-            h: label_height(p.lines.len()),
-        };
-        let mark_top = mark.bbox().y;
-        let (approximate, uncertain) = match e.when {
-            When::On(d) => (d.approximate, d.uncertain),
-            When::Between { start, end } => (
-                start.is_some_and(|d| d.approximate) || end.is_some_and(|d| d.approximate),
-                start.is_some_and(|d| d.uncertain) || end.is_some_and(|d| d.uncertain),
-            ),
-        };
-        let precision = match e.when {
-            When::On(d) => d.date.precision(),
-            When::Between { start, end } => {
-                start.or(end).map_or(Precision::Day, |d| d.date.precision())
+    );
+    Chart {
+        width,
+        height: (bottom + MARGIN).round(),
+        title: Some(title),
+        description,
+        note,
+        empty: None,
+        axis: Some(axis),
+        events,
+        omitted,
+        legend,
+        tags,
+    }
+}
+
+/// The chart of a timeline without dated events.
+fn empty_chart(title: TextLine, width: f64, y: f64, undated: usize) -> Chart {
+    let empty = TextLine::new(
+        "No events".to_string(),
+        width / 2.0,
+        y + 40.0,
+        14.0,
+        Align::Middle,
+        TextRole::Empty,
+    );
+    let note = (undated > 0).then(|| {
+        TextLine::new(
+            format!("+{undated} more events not shown (undated)"),
+            MARGIN,
+            y,
+            SMALL_FONT,
+            Align::Start,
+            TextRole::Note,
+        )
+    });
+    Chart {
+        width,
+        height: (empty.bbox().bottom() + 40.0 + MARGIN).round(),
+        description: format!("{}: no events.", title.text),
+        title: Some(title),
+        note,
+        empty: Some(empty),
+        axis: None,
+        events: Vec::new(),
+        omitted: undated,
+        legend: Vec::new(),
+        tags: Vec::new(),
+    }
+}
+
+/// The mark of an instant (at y 0) and the x its leader rises from: a dot
+/// for a day; for coarser dates a bracket over the span when it is wide
+/// enough, else a diamond (month) or a square (year and coarser).
+fn instant_mark(d: &DateSpec, scale: &Scale) -> (Mark, f64) {
+    let xa = scale.x(day_number(d.date.first_day()));
+    let xb = scale.x(day_number(d.date.last_day()) + 1.0);
+    let cx = ((xa + xb) / 2.0).round();
+    let mark = if d.date.precision() == Precision::Day {
+        Mark::Dot {
+            cx,
+            cy: 0.0,
+            r: DOT_RADIUS,
+        }
+    } else if xb - xa >= 2.0 * MARK_HALF + 2.0 {
+        Mark::Span {
+            x0: xa.round(),
+            x1: xb.round(),
+            cy: 0.0,
+            half: MARK_HALF,
+        }
+    } else {
+        Mark::Symbol {
+            cx,
+            cy: 0.0,
+            half: MARK_HALF,
+            shape: if d.date.precision() == Precision::Month {
+                Symbol::Diamond
+            } else {
+                Symbol::Square
+            },
+        }
+    };
+    (mark, cx)
+}
+
+/// The bar of an interval, at y 0.
+fn interval_mark(start: Option<DateSpec>, end: Option<DateSpec>, scale: &Scale) -> Mark {
+    let x0 = start
+        .map_or(scale.left(), |s| scale.x(day_number(s.date.first_day())))
+        .round();
+    let x1 = end
+        .map_or(scale.right(), |s| {
+            scale.x(day_number(s.date.last_day()) + 1.0)
+        })
+        .round()
+        .max(x0 + 2.0);
+    let fuzzy = |s: Option<DateSpec>| s.is_some_and(|s| s.approximate || s.uncertain);
+    Mark::Bar {
+        pieces: cut_at_breaks(x0, x1, &scale.breaks()),
+        y: 0.0,
+        h: BAR_HEIGHT,
+        fade_start: fuzzy(start),
+        fade_end: fuzzy(end),
+        open_start: start.is_none(),
+        open_end: end.is_none(),
+    }
+}
+
+/// The lines of an event's label (date, then the title wrapped to at most
+/// `title_lines` lines) and their width. The date may be wider than the
+/// title (up to `max_date`): a date is cut only when nothing else helps.
+fn label_lines(e: &Event, max_label: f64, max_date: f64, title_lines: usize) -> (Vec<String>, f64) {
+    let m = Metrics::get();
+    let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_date.max(max_label))];
+    lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, title_lines));
+    let width = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
+        .fold(0.0, f64::max)
+        .ceil();
+    (lines, width)
+}
+
+/// An event's confidence in tenths; an event without one was written by a
+/// person and counts as certain.
+fn confidence_rank(e: &Event) -> i64 {
+    (e.confidence.unwrap_or(1.0).clamp(0.0, 1.0) * 10.0).round() as i64
+}
+
+/// The order in which events are kept when not all of them fit: the more
+/// confident first (an event without a confidence was written by a person
+/// and counts as certain); among equals, each tag in turn, so that every
+/// tag keeps a share; within a tag, spread over time (first, last, middle,
+/// quarters…); ties by date order.
+fn importance(pending: &[Pending]) -> Vec<usize> {
+    use std::cmp::Reverse;
+    let conf = |i: usize| Reverse(confidence_rank(pending[i].event));
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, p) in pending.iter().enumerate() {
+        let tag = p.event.tags.first().map_or("", String::as_str);
+        groups.entry(tag).or_default().push(i);
+    }
+    let mut ordinal = vec![0usize; pending.len()];
+    for members in groups.values() {
+        let bits = usize::BITS - members.len().leading_zeros();
+        let spread = |pos: usize| pos.reverse_bits() >> (usize::BITS - bits);
+        let mut ms: Vec<(usize, usize)> = members.iter().copied().enumerate().collect();
+        ms.sort_by_key(|&(pos, i)| (conf(i), spread(pos), i));
+        for (o, (_, i)) in ms.into_iter().enumerate() {
+            ordinal[i] = o;
+        }
+    }
+    let mut order: Vec<usize> = (0..pending.len()).collect();
+    order.sort_by_key(|&i| (conf(i), ordinal[i], i));
+    order
+}
+
+/// Chooses which of `ranked` (items by importance) to show. A prefix whose
+/// boxes would cover more than the `plot_width` × `max_units` room is
+/// never tried; `place` fits what it can of the rest. When that leaves
+/// many out, shorter prefixes are tried (so that what is left out is the
+/// least important), unless that shows a third fewer.
+fn keep_most_important<F>(
+    items: &[Item],
+    ranked: &[usize],
+    plot_width: f64,
+    max_units: usize,
+    place: F,
+) -> Vec<Slot>
+where
+    F: Fn(&[usize]) -> Vec<Slot>,
+{
+    let capacity = plot_width * max_units as f64;
+    let mut area = 0.0;
+    let hi = ranked
+        .iter()
+        .position(|&i| {
+            let p = &items[i];
+            area += (p.width + LABEL_GAP_X) * p.units as f64;
+            area > capacity
+        })
+        .unwrap_or(ranked.len());
+    let first = place(&ranked[..hi]);
+    if first.len() == ranked.len() || first.is_empty() {
+        return first;
+    }
+    // Much left out: fewer, more important ones are tried, as long as
+    // that does not cost a third of what is shown.
+    let (mut best, mut tried) = (first.clone(), hi);
+    for _ in 0..SHRINK_ROUNDS {
+        if best.len() * 10 >= tried * 9 {
+            break;
+        }
+        tried = (best.len() * 21 / 20).clamp(1, tried - 1);
+        let v = place(&ranked[..tried]);
+        if v.len() * 3 < first.len() * 2 {
+            break;
+        }
+        best = v;
+    }
+    best
+}
+
+/// Rounds of trying fewer, more important items.
+const SHRINK_ROUNDS: usize = 4;
+
+/// Lanes a label of `lines` lines takes above the axis.
+fn label_units(lines: usize) -> usize {
+    ((label_height(lines) + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize
+}
+
+/// Lanes an interval takes below the axis: its label, then its bar.
+fn interval_units(lines: usize) -> usize {
+    ((label_height(lines) + BAR_LABEL_GAP + BAR_HEIGHT + 2.0 * LABEL_GAP_Y) / LANE_UNIT).ceil()
+        as usize
+}
+
+/// Packs the intervals `keep` into lanes below the axis, each with its
+/// label over the start of its bar (or against the right edge): in order
+/// of start, each goes to the topmost lanes where neither its bar nor its
+/// label touches another; those that would need more than `max_units`
+/// lanes are left out.
+fn pack_intervals(
+    items: &[Item],
+    keep: &[usize],
+    left: f64,
+    right: f64,
+    max_units: usize,
+) -> Vec<Slot> {
+    let mut order = keep.to_vec();
+    order.sort_by(|&a, &b| {
+        items[a]
+            .anchor
+            .total_cmp(&items[b].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let mut lanes = Lanes::new(max_units);
+    let mut out = Vec::with_capacity(order.len());
+    for i in order {
+        let p = &items[i];
+        let (bx0, bx1) = p.bar.unwrap_or((p.anchor, p.anchor));
+        let x0 = bx0.min(right - p.width).max(left);
+        let a = x0.min(bx0) - LABEL_GAP_X;
+        let b = (x0 + p.width).max(bx1) + LABEL_GAP_X;
+        let units = p.units;
+        let mut k = 0;
+        while k + units <= max_units {
+            match (k..k + units).rev().find(|&j| lanes.blocked(j, a, b, true)) {
+                Some(j) => k = j + 1,
+                None => break,
             }
-        };
-        let interval = matches!(e.when, When::Between { .. });
-        let paint = paint_of(e, &tags);
-        legend_keys.push(LegendKey::Paint(paint));
-        legend_keys.push(match &mark {
-            Mark::Dot { .. } => LegendKey::Day,
-            Mark::Bar { .. } => LegendKey::Interval,
-            _ => LegendKey::Coarse,
-        });
-        if approximate || uncertain {
-            legend_keys.push(LegendKey::Approximate);
         }
-        if e.inferred {
-            legend_keys.push(LegendKey::Inferred);
+        if k + units > max_units {
+            continue;
         }
-        if let Mark::Bar {
-            open_start: true, ..
+        for j in k..k + units {
+            lanes.add(j, a, b, true);
         }
-        | Mark::Bar { open_end: true, .. } = mark
-        {
-            legend_keys.push(LegendKey::Open);
-        }
-        events.push(EventGeom {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            tooltip: format!("{}: {}", date_text(e), e.title),
-            interval,
-            precision,
-            approximate,
-            uncertain,
-            inferred: e.inferred,
-            tags: e.tags.clone(),
-            paint,
-            mark,
-            label,
-            label_box,
-            pole: (p.anchor, top, mark_top),
+        out.push(Slot {
+            item: i,
+            lane: k,
+            units,
+            x0,
+            align: Align::Start,
+            side: Side::Below,
         });
     }
+    out
+}
 
-    // Axis and ticks.
+/// Where the labels of the instants `keep` go: all above the axis when
+/// they fit there low enough, else every other instant (by position)
+/// below it, each side then taking what the other could not place. Those
+/// that find no room are left out. `below` holds the tick labels that
+/// labels below the axis must avoid.
+fn place_instants(
+    items: &[Item],
+    keep: &[usize],
+    left: f64,
+    right: f64,
+    below: &Lanes,
+    hangs: &[Hang],
+) -> Vec<Slot> {
+    let above = Lanes::new(below.lanes.len());
+    let height = |v: &[Slot]| v.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    let area: f64 = keep
+        .iter()
+        .map(|&i| (items[i].width + LABEL_GAP_X) * items[i].units as f64 * LANE_UNIT)
+        .sum();
+    // One side is tried only when the labels could fit low enough there.
+    let one_side = (area <= (right - left) * ONE_SIDE_HEIGHT)
+        .then(|| choose_slots(items, keep, left, right, &above, Side::Above, hangs).0);
+    if let Some(v) = &one_side {
+        if v.len() == keep.len() && height(v) as f64 * LANE_UNIT <= ONE_SIDE_HEIGHT {
+            return v.clone();
+        }
+    }
+    let mut by_x = keep.to_vec();
+    by_x.sort_by(|&a, &b| {
+        items[a]
+            .anchor
+            .total_cmp(&items[b].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let (mut todo, mut down) = (Vec::new(), Vec::new());
+    for (k, &i) in by_x.iter().enumerate() {
+        if k % 2 == 0 {
+            todo.push(i);
+        } else {
+            down.push(i);
+        }
+    }
+    // Up, down, then what is left up and down again on the lanes so far;
+    let two_sided = |hangs: &[Hang]| {
+        let mut todo = todo.clone();
+        let mut down = down.clone();
+        let mut lanes = [above.clone(), below.clone()];
+        let mut placed: Vec<Slot> = Vec::with_capacity(keep.len());
+        let mut done = vec![false; items.len()];
+        for (pass, side) in [Side::Above, Side::Below, Side::Above, Side::Below]
+            .into_iter()
+            .enumerate()
+        {
+            if pass == 1 {
+                todo.append(&mut down);
+            }
+            todo.retain(|&i| !done[i]);
+            if todo.is_empty() {
+                break;
+            }
+            let k = usize::from(side == Side::Below);
+            let (v, l) = choose_slots(items, &todo, left, right, &lanes[k], side, hangs);
+            for s in &v {
+                done[s.item] = true;
+            }
+            placed.extend(v);
+            lanes[k] = l;
+        }
+        placed
+    };
+    let placed = two_sided(hangs);
+    // Two sides are worth it only if they show more, or as many lower.
+    match one_side {
+        Some(v)
+            if v.len() > placed.len()
+                || (v.len() == placed.len()
+                    && height(&v) <= height(&placed) + 2 * label_units(3)) =>
+        {
+            v
+        }
+        _ => placed,
+    }
+}
+
+/// Chooses where the labels of the instants `keep` go on one `side`,
+/// starting from the lanes `base`; those that find no room are left out.
+/// A label placed low blocks the leaders that would cross it, so the
+/// events under a label's text should be placed first. Labels hang right
+/// of their leader when there is room; or, in a run of leaders closer
+/// than a label's width, the first half hangs left and the second half
+/// right, so that the run is capped by a pyramid of labels, half as tall
+/// as a staircase. Those that hang right go right to left, those that
+/// hang left left to right. The first try that places every label wins,
+/// else the lowest of those that place the most.
+fn choose_slots(
+    items: &[Item],
+    keep: &[usize],
+    left: f64,
+    right: f64,
+    base: &Lanes,
+    side: Side,
+    hangs: &[Hang],
+) -> (Vec<Slot>, Lanes) {
+    let mut desc: Vec<usize> = keep.to_vec();
+    desc.sort_by(|&a, &b| {
+        items[b]
+            .anchor
+            .total_cmp(&items[a].anchor)
+            .then(items[a].index.cmp(&items[b].index))
+    });
+    let asc: Vec<usize> = desc.iter().rev().copied().collect();
+    let height = |v: &[Slot]| v.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    let mut best: Option<(Vec<Slot>, Lanes)> = None;
+    for &strategy in hangs {
+        let prefer_left = match strategy {
+            Hang::Pyramid => hang_pyramids(items, &asc),
+            Hang::Quieter => hang_quieter(items, &asc),
+            Hang::Right => vec![false; items.len()],
+        };
+        let hangs_left = |i: &usize| {
+            candidates(&items[*i], left, right, prefer_left[*i])
+                .first()
+                .is_none_or(|c| c.1 == Align::End)
+        };
+        let to_left: Vec<usize> = asc.iter().copied().filter(|i| hangs_left(i)).collect();
+        let to_right: Vec<usize> = desc.iter().copied().filter(|i| !hangs_left(i)).collect();
+        let left_first: Vec<usize> = to_left.iter().chain(&to_right).copied().collect();
+        let right_first: Vec<usize> = to_right.iter().chain(&to_left).copied().collect();
+        for order in [&left_first, &right_first] {
+            let (v, l) = place_labels(items, order, left, right, base, &prefer_left, side);
+            let better = best.as_ref().is_none_or(|b| {
+                v.len() > b.0.len() || (v.len() == b.0.len() && height(&v) < height(&b.0))
+            });
+            if better {
+                best = Some((v, l));
+            }
+        }
+        if let Some(b) = &best {
+            if b.0.len() == keep.len() && height(&b.0) as f64 * LANE_UNIT <= ONE_SIDE_HEIGHT {
+                break;
+            }
+        }
+    }
+    best.unwrap_or_else(|| (Vec::new(), base.clone()))
+}
+
+/// Every way of hanging labels, most natural first.
+const HANGS: [Hang; 3] = [Hang::Right, Hang::Pyramid, Hang::Quieter];
+
+/// How labels choose the side of their leader they hang on.
+#[derive(Debug, Clone, Copy)]
+enum Hang {
+    /// See [`hang_pyramids`].
+    Pyramid,
+    /// See [`hang_quieter`].
+    Quieter,
+    /// Right when there is room.
+    Right,
+}
+
+/// Which labels should hang left: those with fewer leaders within their
+/// width on the left than on the right.
+fn hang_quieter(items: &[Item], asc: &[usize]) -> Vec<bool> {
+    let xs: Vec<f64> = asc.iter().map(|&i| items[i].anchor).collect();
+    let mut prefer_left = vec![false; items.len()];
+    for &i in asc {
+        let (a, w) = (items[i].anchor, items[i].width);
+        let before = xs.partition_point(|&x| x < a) - xs.partition_point(|&x| x < a - w);
+        let after = xs.partition_point(|&x| x <= a + w) - xs.partition_point(|&x| x <= a);
+        prefer_left[i] = before < after;
+    }
+    prefer_left
+}
+
+/// Which labels should hang left: in each run of leaders closer than a
+/// label's width (`asc`: by position), the first half.
+fn hang_pyramids(items: &[Item], asc: &[usize]) -> Vec<bool> {
+    // Runs of leaders closer than a label's width: the first half of a
+    // run hangs left, the second half right.
+    let reach = asc
+        .iter()
+        .map(|&i| items[i].width + LABEL_GAP_X)
+        .fold(0.0, f64::max);
+    let mut prefer_left = vec![false; items.len()];
+    let mut start = 0;
+    for k in 1..=asc.len() {
+        if k == asc.len() || items[asc[k]].anchor - items[asc[k - 1]].anchor >= reach {
+            let half = (k - start) / 2;
+            for &i in &asc[start..start + half] {
+                prefer_left[i] = true;
+            }
+            start = k;
+        }
+    }
+    prefer_left
+}
+
+/// The lanes below the axis with the tick labels in them: no label may
+/// cover one, but a leader may pass behind it (the writer draws tick
+/// labels last, on a patch of background).
+fn tick_obstacles(scale: &Scale, max_units: usize) -> Lanes {
+    let mut lanes = Lanes::new(max_units);
+    let axis = build_axis(scale, 0.0);
+    for l in axis.ticks.iter().filter_map(|t| t.label.as_ref()) {
+        let b = l.bbox();
+        let first = ((b.y - BELOW_OFFSET) / LANE_UNIT).floor().max(0.0) as usize;
+        let last = ((b.bottom() - BELOW_OFFSET) / LANE_UNIT).ceil() as usize;
+        for k in first..last.min(max_units) {
+            lanes.add(k, b.x - POLE_GAP, b.right() + POLE_GAP, false);
+        }
+    }
+    lanes
+}
+
+/// The mark of an instant on the axis at `axis_y`.
+fn on_axis(mark: &Mark, axis_y: f64) -> Mark {
+    let mut mark = mark.clone();
+    match &mut mark {
+        Mark::Dot { cy, .. } | Mark::Span { cy, .. } | Mark::Symbol { cy, .. } => *cy = axis_y,
+        Mark::Bar { y, .. } => *y = axis_y,
+    }
+    mark
+}
+
+/// The label lines of `p` from `top`, aligned at `x`, and their box.
+fn label_at(p: &Pending, x0: f64, top: f64, align: Align) -> (Vec<TextLine>, Rect) {
+    let x = match align {
+        Align::End => x0 + p.width,
+        _ => x0,
+    };
+    let align = if align == Align::End {
+        Align::End
+    } else {
+        Align::Start
+    };
+    let mut label = Vec::with_capacity(p.lines.len());
+    let mut ly = top;
+    for (i, line) in p.lines.iter().enumerate() {
+        let (size, role, step) = if i == 0 {
+            (DATE_FONT, TextRole::LabelDate, DATE_LINE)
+        } else {
+            (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
+        };
+        label.push(TextLine::new(line.clone(), x, ly, size, align, role));
+        ly += step;
+    }
+    let label_box = Rect {
+        x: x0,
+        y: top,
+        w: p.width,
+        h: label_height(p.lines.len()),
+    };
+    (label, label_box)
+}
+
+/// The final geometry of the instants of a placed item: their labels
+/// stacked in date order, one leader shared.
+#[allow(clippy::too_many_arguments)]
+fn instant_geoms(
+    pending: &[Pending],
+    item: &Item,
+    slot: &Slot,
+    label_bottom: f64,
+    below_top: f64,
+    axis_y: f64,
+    tags: &[String],
+    out: &mut Vec<(f64, usize, EventGeom)>,
+) {
+    let top = match slot.side {
+        Side::Above => label_bottom - (slot.lane + slot.units) as f64 * LANE_UNIT + LABEL_GAP_Y,
+        Side::Below => below_top + slot.lane as f64 * LANE_UNIT + LABEL_GAP_Y,
+    }
+    .round();
+    let group_box = Rect {
+        x: slot.x0,
+        y: top,
+        w: item.width,
+        h: stack_height(pending, &item.members),
+    };
+    let mut y = top;
+    for &i in &item.members {
+        let p = &pending[i];
+        let mark = on_axis(&p.mark, axis_y);
+        let x0 = match slot.align {
+            Align::End => slot.x0 + item.width - p.width,
+            _ => slot.x0,
+        };
+        let (label, label_box) = label_at(p, x0, y, slot.align);
+        y = (label_box.bottom() + STACK_GAP).round();
+        let pole = match slot.side {
+            Side::Above => (
+                item.anchor,
+                (group_box.bottom() + 2.0).round(),
+                mark.bbox().y,
+            ),
+            Side::Below => (item.anchor, mark.bbox().bottom(), group_box.y - 2.0),
+        };
+        let mut g = finish_geom(p, mark, label, label_box, pole, tags);
+        g.group_box = group_box;
+        out.push((p.anchor, p.index, g));
+    }
+}
+
+/// The final geometry of a placed interval: its label, then its bar, in
+/// the lanes under the axis that start at `bars_top`.
+fn interval_geom(p: &Pending, slot: &Slot, bars_top: f64, tags: &[String]) -> EventGeom {
+    let top = (bars_top + slot.lane as f64 * LANE_UNIT + LABEL_GAP_Y).round();
+    let (label, label_box) = label_at(p, slot.x0, top, Align::Start);
+    let bar_y = (label_box.bottom() + BAR_LABEL_GAP).round();
+    let mark = on_axis(&p.mark, bar_y);
+    let (bx0, bx1) = p.bar.unwrap_or((p.anchor, p.anchor));
+    let x = (bx0 + 2.0)
+        .min((bx0 + bx1) / 2.0)
+        .max(label_box.x)
+        .min(label_box.right());
+    let pole = (x, (label_box.bottom() + 1.0).round(), bar_y);
+    finish_geom(p, mark, label, label_box, pole, tags)
+}
+
+fn finish_geom(
+    p: &Pending,
+    mark: Mark,
+    label: Vec<TextLine>,
+    label_box: Rect,
+    pole: (f64, f64, f64),
+    tags: &[String],
+) -> EventGeom {
+    let e = p.event;
+    let specs: Vec<DateSpec> = match e.when {
+        When::On(d) => vec![d],
+        When::Between { start, end } => start.into_iter().chain(end).collect(),
+    };
+    EventGeom {
+        id: e.id.clone(),
+        title: e.title.clone(),
+        tooltip: format!("{}: {}", date_text(e), e.title),
+        interval: matches!(e.when, When::Between { .. }),
+        precision: specs.first().map_or(Precision::Day, |d| d.date.precision()),
+        approximate: specs.iter().any(|d| d.approximate),
+        uncertain: specs.iter().any(|d| d.uncertain),
+        inferred: e.inferred,
+        tags: e.tags.clone(),
+        paint: paint_of(e, tags),
+        mark,
+        label,
+        label_box,
+        group_box: label_box,
+        pole,
+    }
+}
+
+/// The axis line, its breaks and its ticks.
+fn build_axis(scale: &Scale, axis_y: f64) -> Axis {
     let tick_top = axis_y + MARK_HALF + 5.0;
-    let mut axis_ticks = Vec::new();
+    let mut out = Vec::new();
     for seg in &scale.segments {
-        for tm in ticks::ticks(seg, m) {
-            axis_ticks.push(Tick {
+        for tm in ticks::ticks(seg, Metrics::get()) {
+            out.push(Tick {
                 x: tm.x.round(),
                 label: tm.label.map(|s| {
                     TextLine::new(
@@ -984,7 +1870,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             });
         }
     }
-    let axis = Axis {
+    Axis {
         y: axis_y,
         segments: scale
             .segments
@@ -996,23 +1882,60 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             .into_iter()
             .map(|(a, b)| (a.round(), b.round()))
             .collect(),
-        ticks: axis_ticks,
-    };
+        ticks: out,
+    }
+}
 
-    // Legend.
-    legend_keys.sort();
-    legend_keys.dedup();
-    let has_tags = legend_keys
+/// What the legend must explain: the encodings the shown events use. Tag
+/// colours only when some event has a tag.
+fn legend_keys(events: &[EventGeom]) -> Vec<LegendKey> {
+    let mut keys = Vec::new();
+    for e in events {
+        keys.push(LegendKey::Paint(e.paint));
+        keys.push(match &e.mark {
+            Mark::Dot { .. } => LegendKey::Day,
+            Mark::Bar { .. } => LegendKey::Interval,
+            _ => LegendKey::Coarse,
+        });
+        if e.approximate || e.uncertain {
+            keys.push(LegendKey::Approximate);
+        }
+        if e.inferred {
+            keys.push(LegendKey::Inferred);
+        }
+        if let Mark::Bar {
+            open_start,
+            open_end,
+            ..
+        } = e.mark
+        {
+            if open_start || open_end {
+                keys.push(LegendKey::Open);
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    let has_tags = keys
         .iter()
         .any(|k| matches!(k, LegendKey::Paint(Paint::Tag(_) | Paint::OtherTag)));
     if !has_tags {
-        legend_keys.retain(|k| !matches!(k, LegendKey::Paint(_)));
+        keys.retain(|k| !matches!(k, LegendKey::Paint(_)));
     }
+    keys
+}
+
+/// Lays the legend out in rows from `top`; returns it and its bottom.
+fn build_legend(
+    keys: Vec<LegendKey>,
+    tags: &[String],
+    width: f64,
+    top: f64,
+) -> (Vec<LegendItem>, f64) {
+    let m = Metrics::get();
     let mut legend = Vec::new();
-    let mut lx = MARGIN;
-    let mut ly = (tick_top + m.height(ticks::TICK_FONT) + 14.0).round();
-    let row = 18.0;
-    for key in legend_keys {
+    let (mut lx, mut ly) = (MARGIN, top);
+    for key in keys {
         let text = match &key {
             LegendKey::Paint(Paint::Tag(i)) => tags.get(*i).cloned().unwrap_or_default(),
             LegendKey::Paint(Paint::OtherTag) => "other tags".to_string(),
@@ -1025,11 +1948,10 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
             LegendKey::Open => "open end".to_string(),
         };
         let text = m.truncate(&text, SMALL_FONT, (width - 2.0 * MARGIN - 40.0) / 2.0);
-        let tw = m.width(&text, SMALL_FONT);
-        let item_w = 22.0 + tw + 16.0;
+        let item_w = 22.0 + m.width(&text, SMALL_FONT) + 16.0;
         if lx > MARGIN && lx + item_w - 16.0 > width - MARGIN {
             lx = MARGIN;
-            ly += row;
+            ly += 18.0;
         }
         let swatch = Rect {
             x: lx,
@@ -1053,35 +1975,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     } else {
         ly + m.height(SMALL_FONT)
     };
-    let height = (bottom + MARGIN).round();
-
-    let (t0, t1) = scale.domain();
-    let description = format!(
-        "{}: {} events on a time axis from {} to {}{}.",
-        title.text,
-        events.len(),
-        scale::year_of(t0),
-        scale::year_of(t1),
-        if omitted > 0 {
-            format!(", {omitted} more not shown")
-        } else {
-            String::new()
-        }
-    );
-
-    Chart {
-        width,
-        height,
-        title: Some(title),
-        description,
-        note,
-        empty: None,
-        axis: Some(axis),
-        events,
-        omitted,
-        legend,
-        tags,
-    }
+    (legend, bottom)
 }
 
 /// Where a label went.
@@ -1095,56 +1989,225 @@ struct Slot {
     units: usize,
     /// Left of the text box.
     x0: f64,
+    /// How the text lines align in the box.
+    align: Align,
+    /// Above or below the axis.
+    side: Side,
 }
 
-/// Places labels greedily in `order`; returns the ones that found room.
-/// Labels hang right of their pole when they fit; with `fallback`, also
-/// left when the right side is blocked.
+/// Which side of the axis a label is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Above: the leader rises from the mark.
+    Above,
+    /// Below: the leader drops from the mark, past the tick labels.
+    Below,
+}
+
+/// Where a label's box may go, most natural first: hanging right of its
+/// leader (or left, with `prefer_left`), hanging the other way, or pushed
+/// against the canvas edge. The leader always ends at the box.
+fn candidates(p: &Item, left: f64, right: f64, prefer_left: bool) -> Vec<(f64, Align)> {
+    let w = p.width;
+    let a = p.anchor;
+    let mut out = Vec::with_capacity(4);
+    let mut sides = [(a - POLE_GAP, Align::Start), (a + POLE_GAP - w, Align::End)];
+    if prefer_left {
+        sides.swap(0, 1);
+    }
+    for (x0, align) in [
+        sides[0],
+        sides[1],
+        (right - w, Align::End),
+        (left, Align::Start),
+    ] {
+        let fits = x0 >= left && x0 + w <= right && a >= x0 && a <= x0 + w;
+        if fits && !out.iter().any(|(x, _)| *x == x0) {
+            out.push((x0, align));
+        }
+    }
+    out
+}
+
+/// Places labels greedily in `order`; those that find no room are left
+/// out. Each label takes the candidate position with the lowest free
+/// lane; when none is free, others may be lifted to make room
+/// ([`insert_band`]).
 fn place_labels(
-    pending: &[Pending],
+    items: &[Item],
     order: &[usize],
     left: f64,
     right: f64,
-    max_units: usize,
-    fallback: bool,
-) -> Vec<Slot> {
-    let mut lanes = Lanes::new(max_units);
-    let mut out = Vec::new();
+    base: &Lanes,
+    prefer_left: &[bool],
+    side: Side,
+) -> (Vec<Slot>, Lanes) {
+    let max_units = base.lanes.len();
+    let mut lanes = base.clone();
+    let mut out: Vec<Slot> = Vec::with_capacity(order.len());
+    let mut inserted = 0;
+    // The leaders still to come: a box over one of them forces that label
+    // lower, so the candidate covering the fewest wins, then the lowest.
+    let mut waiting: Vec<f64> = order.iter().map(|&i| items[i].anchor).collect();
+    waiting.sort_by(f64::total_cmp);
     for &i in order {
-        let p = &pending[i];
-        let h = label_height(p.lines.len());
-        let units = ((h + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
-        let right_box = p.anchor + POLE_GAP;
-        let left_box = p.anchor - POLE_GAP - p.width;
-        let mut sides = Vec::with_capacity(2);
-        if right_box + p.width <= right {
-            sides.push(right_box);
+        let p = &items[i];
+        let units = p.units;
+        if let Ok(at) = waiting.binary_search_by(|x| x.total_cmp(&p.anchor)) {
+            waiting.remove(at);
         }
-        // Hanging left is the fallback when the right is blocked (it may
-        // block the poles of events placed later).
-        if left_box >= left && (fallback || sides.is_empty()) {
-            sides.push(left_box);
-        }
-        let best = sides.iter().find_map(|&bx0| {
-            lowest_lane(&lanes, p.anchor, bx0, bx0 + p.width, units, max_units).map(|k| (k, bx0))
-        });
-        let Some((k, x0)) = best else {
-            continue;
+        let covered = |x0: f64| {
+            waiting.partition_point(|&x| x <= x0 + p.width + LABEL_GAP_X)
+                - waiting.partition_point(|&x| x < x0 - LABEL_GAP_X)
         };
-        for j in 0..k + units {
-            lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
+        let cands = candidates(p, left, right, prefer_left[i]);
+        let mut best: Option<(usize, usize, f64, Align)> = None;
+        for &(x0, align) in &cands {
+            if let Some(k) = lowest_lane(&lanes, p.anchor, x0, x0 + p.width, units, max_units) {
+                let c = covered(x0);
+                if best.is_none_or(|b| (c, k) < (b.0, b.1)) {
+                    best = Some((c, k, x0, align));
+                }
+            }
         }
-        for j in k..k + units {
-            lanes.add(j, x0, x0 + p.width, true);
-        }
-        out.push(Slot {
-            item: i,
-            lane: k,
-            units,
-            x0,
-        });
+        let best = best.map(|b| (b.1, b.2, b.3));
+        let slot = match best {
+            Some((k, x0, align)) => {
+                for j in 0..k {
+                    lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
+                }
+                for j in k..k + units {
+                    lanes.add(j, x0, x0 + p.width, true);
+                }
+                Slot {
+                    item: i,
+                    lane: k,
+                    units,
+                    x0,
+                    align,
+                    side,
+                }
+            }
+            None if inserted < MAX_INSERTS => {
+                let Some((at, x0, align)) = insert_band(items, &out, base, p, &cands) else {
+                    continue;
+                };
+                let slot = Slot {
+                    item: i,
+                    lane: at,
+                    units,
+                    x0,
+                    align,
+                    side,
+                };
+                lift(items, &mut out, &mut lanes, &slot);
+                inserted += 1;
+                slot
+            }
+            None => continue,
+        };
+        out.push(slot);
     }
-    out
+    (out, lanes)
+}
+
+/// Lifts every label of `placed` from lane `new.lane` up by `new.units`
+/// lanes and puts `new` (with its leader) into the gap.
+fn lift(items: &[Item], placed: &mut [Slot], lanes: &mut Lanes, new: &Slot) {
+    let (at, u) = (new.lane, new.units);
+    let max_units = lanes.lanes.len();
+    lanes
+        .lanes
+        .splice(at..at, std::iter::repeat_n(Lane::default(), u));
+    lanes.lanes.truncate(max_units);
+    for s in placed.iter_mut() {
+        let q = &items[s.item];
+        if s.lane >= at {
+            s.lane += u;
+            for j in at..at + u {
+                lanes.add(j, q.anchor - 1.0, q.anchor + 1.0, false);
+            }
+        } else if s.lane + s.units > at {
+            // Spans the cut: it stays, its top moves back down.
+            for j in s.lane + s.units..s.lane + s.units + u {
+                lanes.remove(j, s.x0, s.x0 + q.width);
+            }
+            for j in at..at + u {
+                lanes.add(j, s.x0, s.x0 + q.width, true);
+            }
+        }
+    }
+    let p = &items[new.item];
+    for j in 0..at {
+        lanes.add(j, p.anchor - 1.0, p.anchor + 1.0, false);
+    }
+    for j in at..at + u {
+        lanes.add(j, new.x0, new.x0 + p.width, true);
+    }
+}
+
+/// At most this many labels per side are placed by lifting others.
+const MAX_INSERTS: usize = 1000;
+
+/// Where the label of `p`, which finds no free room, can go if every
+/// label from some lane up is lifted by its height: the lowest such lane
+/// and a candidate position. Lifting keeps the placed labels legible
+/// (their leaders only grow through the new gap), so the new label must
+/// avoid, in the gap, the leaders of the lifted labels and the labels
+/// that span the cut; and its own leader must cross no label below it.
+/// `None` when no lane works or the chart would grow too tall.
+fn insert_band(
+    items: &[Item],
+    placed: &[Slot],
+    base: &Lanes,
+    p: &Item,
+    cands: &[(f64, Align)],
+) -> Option<(usize, f64, Align)> {
+    let max_units = base.lanes.len();
+    let used = placed.iter().map(|s| s.lane + s.units).max().unwrap_or(0);
+    if used + p.units > max_units {
+        return None;
+    }
+    // Below the axis the tick labels stay where they are: no cut under them.
+    let floor = base
+        .lanes
+        .iter()
+        .rposition(|l| !l.items.is_empty())
+        .map_or(0, |k| k + 1);
+    let mut cuts: Vec<usize> = placed
+        .iter()
+        .map(|s| s.lane)
+        .filter(|&l| l >= floor)
+        .collect();
+    cuts.push(floor);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let hits = |a: f64, b: f64, x0: f64, x1: f64| a <= x1 && x0 <= b;
+    for at in cuts.into_iter().filter(|&at| at + p.units <= max_units) {
+        let (pa, pb) = (p.anchor - 1.0, p.anchor + 1.0);
+        let pole_blocked = placed.iter().any(|s| {
+            let q = &items[s.item];
+            s.lane < at && hits(pa, pb, s.x0, s.x0 + q.width)
+        });
+        if pole_blocked || (0..at).any(|j| base.blocked(j, pa, pb, false)) {
+            continue;
+        }
+        for &(x0, align) in cands {
+            let (a, b) = (x0 - LABEL_GAP_X, x0 + p.width + LABEL_GAP_X);
+            let blocked = placed.iter().any(|s| {
+                let q = &items[s.item];
+                if s.lane >= at {
+                    hits(a, b, q.anchor - 1.0, q.anchor + 1.0)
+                } else {
+                    s.lane + s.units > at && hits(a, b, s.x0, s.x0 + q.width)
+                }
+            });
+            if !blocked {
+                return Some((at, x0, align));
+            }
+        }
+    }
+    None
 }
 
 /// The lowest lane where a label box `[bx0, bx1]` of `units` lanes fits,

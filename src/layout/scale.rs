@@ -74,17 +74,21 @@ pub struct Scale {
 
 impl Scale {
     /// Builds a scale showing every time point in `points` between pixels
-    /// `left` and `right`. `points` need not be sorted; it must not be empty.
-    pub fn new(points: &[f64], left: f64, right: f64) -> Scale {
-        let mut p: Vec<f64> = points.iter().copied().filter(|v| v.is_finite()).collect();
-        p.sort_by(f64::total_cmp);
+    /// `left` and `right`. Each point is `(day, owner)`: the owner (e.g. the
+    /// event index) tells whether a cluster holds several things or just
+    /// the two ends of one. `points` need not be sorted.
+    pub fn new(points: &[(f64, usize)], left: f64, right: f64) -> Scale {
+        let mut owned: Vec<(f64, usize)> =
+            points.iter().copied().filter(|v| v.0.is_finite()).collect();
+        owned.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut p: Vec<f64> = owned.iter().map(|v| v.0).collect();
         p.dedup();
         let (lo, hi) = match (p.first(), p.last()) {
             (Some(&lo), Some(&hi)) => (lo, hi),
             _ => (0.0, 1.0),
         };
         let span = (hi - lo).max(1.0);
-        let clusters = clusters(&p, span);
+        let clusters = clusters(&p, &owned, span);
         let width = (right - left).max(1.0);
         if clusters.len() <= 1 {
             let (c0, c1) = if hi - lo < 6.0 {
@@ -197,7 +201,7 @@ impl Scale {
 }
 
 /// Splits sorted points into clusters at long gaps, if that helps.
-fn clusters(p: &[f64], span: f64) -> Vec<(f64, f64)> {
+fn clusters(p: &[f64], owned: &[(f64, usize)], span: f64) -> Vec<(f64, f64)> {
     let (Some(&lo), Some(&hi)) = (p.first(), p.last()) else {
         return vec![(0.0, 1.0)];
     };
@@ -218,7 +222,16 @@ fn clusters(p: &[f64], span: f64) -> Vec<(f64, f64)> {
         start = c + 1;
     }
     out.push((start, p.len() - 1));
-    let needs_room = out.iter().any(|&(a, b)| b > a && p[b] - p[a] < 0.1 * span);
+    // A cluster needs room if it holds several owners in a short span.
+    let needs_room = out.iter().any(|&(a, b)| {
+        let (lo, hi) = (p[a], p[b]);
+        let mut owners = owned
+            .iter()
+            .filter(|(t, _)| *t >= lo && *t <= hi)
+            .map(|(_, o)| *o);
+        let first = owners.next();
+        b > a && hi - lo < 0.1 * span && owners.any(|o| Some(o) != first)
+    });
     if !needs_room {
         return vec![(lo, hi)];
     }
@@ -281,12 +294,12 @@ mod tests {
     #[test]
     fn a_cluster_next_to_a_long_interval_gets_a_break() {
         let pts = [
-            d(1991, 1, 1),
-            d(2021, 1, 1),
-            d(2020, 9, 27),
-            d(2020, 11, 11),
-            d(2021, 9, 1),
-            d(2023, 11, 3),
+            (d(1991, 1, 1), 0),
+            (d(2021, 1, 1), 0),
+            (d(2020, 9, 27), 1),
+            (d(2020, 11, 11), 1),
+            (d(2021, 9, 1), 2),
+            (d(2023, 11, 3), 3),
         ];
         let s = Scale::new(&pts, 16.0, 784.0);
         assert_eq!(s.segments.len(), 2);
@@ -305,13 +318,25 @@ mod tests {
 
     #[test]
     fn two_lone_points_keep_a_plain_axis() {
-        let s = Scale::new(&[d(1991, 1, 1), d(2020, 1, 1)], 0.0, 800.0);
+        let s = Scale::new(&[(d(1991, 1, 1), 0), (d(2020, 1, 1), 1)], 0.0, 800.0);
+        assert_eq!(s.segments.len(), 1);
+        // Nor does one month between two far points.
+        let s = Scale::new(
+            &[
+                (d(1850, 1, 1), 0),
+                (d(1950, 5, 1), 1),
+                (d(1950, 6, 1), 1),
+                (d(2020, 1, 1), 2),
+            ],
+            0.0,
+            800.0,
+        );
         assert_eq!(s.segments.len(), 1);
     }
 
     #[test]
     fn a_single_day_gets_a_week() {
-        let s = Scale::new(&[d(2020, 1, 1)], 0.0, 800.0);
+        let s = Scale::new(&[(d(2020, 1, 1), 0)], 0.0, 800.0);
         let (a, b) = s.domain();
         assert!(b - a >= 6.0);
     }

@@ -134,14 +134,24 @@ impl Metrics {
     /// Greedy word wrap of `text` into at most `max_lines` lines of at most
     /// `max` pixels; the last line ends with an ellipsis if text was cut.
     pub fn wrap(&self, text: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
-        let words: Vec<&str> = text.split_whitespace().collect();
+        // A dash never starts a line: it stays with the word before it.
+        let mut words: Vec<String> = Vec::new();
+        for w in text.split_whitespace() {
+            match words.last_mut() {
+                Some(prev) if matches!(w, "–" | "—" | "-" | "&") => {
+                    prev.push(' ');
+                    prev.push_str(w);
+                }
+                _ => words.push(w.to_string()),
+            }
+        }
         let mut lines = Vec::new();
         let mut i = 0;
         while i < words.len() && lines.len() < max_lines {
             let mut cur = String::new();
             while i < words.len() {
                 let candidate = if cur.is_empty() {
-                    words[i].to_string()
+                    words[i].clone()
                 } else {
                     format!("{cur} {}", words[i])
                 };
@@ -153,7 +163,7 @@ impl Metrics {
             }
             if cur.is_empty() {
                 // A single word wider than a line: it is cut below.
-                cur = words[i].to_string();
+                cur = words[i].clone();
                 i += 1;
             }
             if lines.len() + 1 == max_lines && i < words.len() {

@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn a_few_months_get_month_names_with_the_year_first() {
-        let l = labels(&seg((2020, 8, 20), (2020, 12, 20), 700.0));
+        let l = labels(&seg((2020, 8, 20), (2020, 12, 20), 300.0));
         assert_eq!(l[0], "Sep 2020");
         assert!(
             l.contains(&"Oct".to_string()) || l.contains(&"1 Oct".to_string()),

@@ -279,9 +279,6 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
                 vec![p(t.x, axis.y), p(t.x, axis.y + 4.0)],
                 style,
             ))?;
-            if let Some(l) = &t.label {
-                text(&root, l, c)?;
-            }
         }
         end(doc);
         end(doc);
@@ -289,16 +286,6 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
 
     if !chart.events.is_empty() {
         group(doc, "events", None);
-        // Poles first, so that marks and labels sit on top of them.
-        group(doc, "leaders", None);
-        for e in &chart.events {
-            let (x, top, bottom) = e.pole;
-            root.draw(&PathElement::new(
-                vec![p(x, top), p(x, bottom)],
-                ShapeStyle::from(c.leader).stroke_width(1),
-            ))?;
-        }
-        end(doc);
         for e in &chart.events {
             let id = e.id.clone();
             group_attrs(
@@ -307,6 +294,12 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
                 Some(&e.tooltip),
                 &[("data-id", id.as_str())],
             );
+            // The pole first, so that the mark sits on top of it.
+            let (x, top, bottom) = e.pole;
+            root.draw(&PathElement::new(
+                vec![p(x, top), p(x, bottom)],
+                ShapeStyle::from(c.leader).stroke_width(1),
+            ))?;
             draw_mark(&root, doc, e, c)?;
             group(doc, "label", None);
             for l in &e.label {
@@ -314,6 +307,21 @@ fn draw(chart: &Chart, c: &Colours, doc: &SvgHandle, size: (u32, u32)) -> DrawRe
             }
             end(doc);
             end(doc);
+        }
+        end(doc);
+    }
+
+    if let Some(axis) = &chart.axis {
+        // Tick labels last, each on a patch of background, so that a
+        // leader going down passes behind them.
+        group(doc, "tick-labels", None);
+        for l in axis.ticks.iter().filter_map(|t| t.label.as_ref()) {
+            let b = l.bbox();
+            root.draw(&Rectangle::new(
+                [p(b.x - 1.0, b.y), p(b.right() + 1.0, b.bottom())],
+                c.background.filled(),
+            ))?;
+            text(&root, l, c)?;
         }
         end(doc);
     }

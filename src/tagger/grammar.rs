@@ -13,8 +13,8 @@ use chrono::Datelike;
 use std::sync::OnceLock;
 
 use super::rules::{
-    Arg, Builder, Class, Elem, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem, WORD_FILES,
-    WordList, parse_rules, parse_words, symbol_sem,
+    Arg, Builder, Class, Elem, FastMap, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem,
+    WORD_FILES, WordList, parse_rules, parse_words, symbol_sem,
 };
 use super::timex::{
     Duration, Modifier, Point, RangeRole, RefPoint, TimeOfDay, TimexType, Unit, Value, Within,
@@ -40,8 +40,13 @@ pub enum Dir {
 pub enum Anchor {
     /// The document creation time ("two years ago").
     Dct,
-    /// The last mentioned date ("a year earlier", "the previous day").
+    /// The last mentioned date ("the previous day", "the following year").
     Reference,
+    /// The reporting period: for years, the DCT, but a quarter mentioned
+    /// last keeps its granularity ("the third quarter ... a year ago" is the
+    /// third quarter a year before); for finer units, the last mentioned
+    /// date ("a day earlier").
+    Period,
 }
 
 /// An underspecified value, as the grammar reads it.
@@ -92,7 +97,8 @@ pub struct Draft {
     pub spec: Spec,
     /// The modifier.
     pub modifier: Option<Modifier>,
-    /// Matched by a latent rule (accepted from context).
+    /// A weak match (a bare year, a set adverb) that no context word vouches
+    /// for: `its 1990 invasion`, but not `in 1990`.
     pub latent: bool,
     /// The rule's name.
     pub rule: String,
@@ -105,12 +111,15 @@ pub struct Draft {
 /// The compiled grammar: word lists, rules and the first-token index.
 #[derive(Debug)]
 pub struct Grammar {
-    lists: BTreeMap<String, WordList>,
+    lists: FastMap<String, WordList>,
     /// All rules, in file order.
     pub rules: Vec<Rule>,
-    by_word: BTreeMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
     num_first: Vec<usize>,
     context: WordList,
+    year_context: WordList,
+    labels: WordList,
+    counted: WordList,
 }
 
 /// The grammar built from the bundled data files (built once).
@@ -129,7 +138,7 @@ struct Cap {
 impl Grammar {
     /// Builds the grammar from the bundled data files.
     pub fn bundled() -> Result<Grammar, RuleError> {
-        let mut lists = BTreeMap::new();
+        let mut lists = FastMap::default();
         for (name, src) in WORD_FILES {
             lists.insert(
                 name.to_string(),
@@ -137,19 +146,25 @@ impl Grammar {
             );
         }
         let context = parse_words("context.words", include_str!("rules/context.words"))?;
+        let year_context = parse_words(
+            "year_context.words",
+            include_str!("rules/year_context.words"),
+        )?;
+        let labels = parse_words("labels.words", include_str!("rules/labels.words"))?;
+        let counted = parse_words("counted.words", include_str!("rules/counted.words"))?;
         let mut rules = Vec::new();
         for (name, src, _) in RULE_FILES {
             rules.extend(parse_rules(&format!("{name}.rules"), src)?);
         }
-        Grammar::new(lists, rules, context)
+        Grammar::new(lists, rules, [context, year_context, labels, counted])
     }
 
     fn new(
-        lists: BTreeMap<String, WordList>,
+        lists: FastMap<String, WordList>,
         rules: Vec<Rule>,
-        context: WordList,
+        [context, year_context, labels, counted]: [WordList; 4],
     ) -> Result<Grammar, RuleError> {
-        let mut by_word: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
         let mut num_first = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             for e in &rule.elems {
@@ -202,6 +217,9 @@ impl Grammar {
             by_word,
             num_first,
             context,
+            year_context,
+            labels,
+            counted,
         })
     }
 
@@ -244,7 +262,9 @@ impl Grammar {
                 Class::MonthNum if d <= 2 && (1..=12).contains(&v) => Some((i + 1, Sem::Int(v))),
                 Class::Hour if d <= 2 && (0..=23).contains(&v) => Some((i + 1, Sem::Int(v))),
                 Class::Minute if d == 2 && (0..=59).contains(&v) => Some((i + 1, Sem::Int(v))),
-                Class::Num | Class::Count if d <= 6 => Some((i + 1, Sem::Int(v))),
+                Class::Num if d <= 6 => Some((i + 1, Sem::Int(v))),
+                // Counted units are small: `1988 quarter` is not 1988 quarters.
+                Class::Count if d <= 3 => Some((i + 1, Sem::Int(v))),
                 Class::Ordinal if d <= 3 && ordinal_suffix(i + 1) => Some((i + 2, Sem::Int(v))),
                 Class::Decade if v % 10 == 0 && (d == 4 || d == 2) => {
                     let year = if d == 2 { 1900 + v } else { v };
@@ -300,10 +320,15 @@ impl Grammar {
         rule: &Rule,
         toks: &[Token],
         i: usize,
+        caps: &mut Vec<Option<Cap>>,
     ) -> Option<(usize, usize, Vec<Option<Cap>>)> {
-        let mut caps = vec![None; rule.elems.len()];
+        // Most attempts fail on the first element: check it before anything
+        // else.
+        self.elem_match(&rule.elems[0], toks, i)?;
+        caps.clear();
+        caps.resize(rule.elems.len(), None);
         let mut best = None;
-        self.walk(rule, toks, 0, i, &mut caps, &mut best);
+        self.walk(rule, toks, 0, i, caps, &mut best);
         best
     }
 
@@ -348,6 +373,7 @@ impl Grammar {
     /// Runs the grammar over `toks`: non-overlapping drafts in text order.
     pub fn scan(&self, toks: &[Token]) -> Vec<Draft> {
         let mut out = Vec::new();
+        let mut buf: Vec<Option<Cap>> = Vec::new();
         let mut i = 0;
         let empty: Vec<usize> = Vec::new();
         while i < toks.len() {
@@ -361,9 +387,18 @@ impl Grammar {
             // Longest span wins; on a tie, the longer match with lookaheads
             // (so `neg.dateline` beats `date.month_day`), then file order.
             let mut best: Option<(usize, usize, usize, Vec<Option<Cap>>)> = None;
-            for &r in merge_sorted(words, nums).iter() {
+            let merged;
+            let candidates: &[usize] = if nums.is_empty() {
+                words
+            } else if words.is_empty() {
+                nums
+            } else {
+                merged = merge_sorted(words, nums);
+                &merged
+            };
+            for &r in candidates {
                 let rule = &self.rules[r];
-                if let Some((end, full, caps)) = self.rule_match(rule, toks, i) {
+                if let Some((end, full, caps)) = self.rule_match(rule, toks, i, &mut buf) {
                     if best
                         .as_ref()
                         .is_none_or(|(e, f, _, _)| (end, full) > (*e, *f))
@@ -382,7 +417,13 @@ impl Grammar {
                 if self.plausible(rule, toks, i, end) {
                     // An invalid value (`February 30, 2020`) is consumed too:
                     // its parts are not dates on their own.
-                    out.extend(build(rule, &caps, i, end));
+                    // A weak match stays latent unless a context word (`in
+                    // 1991`, `since May`) vouches for it.
+                    let latent = (rule.latent || rule.weak) && !self.has_context(toks, i);
+                    out.extend(build(rule, &caps, i, end).into_iter().map(|mut d| {
+                        d.latent = latent;
+                        d
+                    }));
                     i = end;
                     advanced = true;
                 }
@@ -418,10 +459,13 @@ impl Grammar {
                 }
             }
             if let Some(p) = prev {
-                if ["$", "€", "£", "#", "¥", "no", "page", "p", "pp"].contains(&p.lower.as_str())
-                {
+                if ["$", "€", "£", "#", "¥", "+"].contains(&p.lower.as_str()) {
                     return false;
                 }
+            }
+            // Resolution 1325, Flight 1549, page 1991.
+            if start > 0 && phrase_match_back(&self.labels, toks, start) {
+                return false;
             }
         }
         if last.num().is_some() || last.is_word() {
@@ -460,8 +504,15 @@ impl Grammar {
                     return false;
                 }
             }
-            if !self.has_context(toks, start)
-                && prev.is_some_and(|p| p.num().is_some() || p.lower == "at")
+            if first.num().is_some() && phrase_match(&self.counted, toks, end).is_some() {
+                return false;
+            }
+            if prev.is_some_and(|p| p.num().is_some() || p.lower == "at") {
+                return false;
+            }
+            // Years before 1900 need a preposition: `in 1453`, not `1500 police`.
+            if first.num().is_some_and(|(v, _)| v < 1900)
+                && !(start > 0 && phrase_match_back(&self.year_context, toks, start))
             {
                 return false;
             }
@@ -581,17 +632,39 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 Unit::Century if amount.is_some() => {
                     (amount.map(|a| a.saturating_mul(100)), Unit::Year)
                 }
+                Unit::Quarter => (amount.map(|a| a.saturating_mul(3)), Unit::Month),
                 u => (amount, u),
             };
             Spec::Fixed(Value::Duration(Duration { amount, unit }))
         }
         Builder::Rel => {
             let Some(unit) = unit else { return Vec::new() };
-            let offset = int("offset").unwrap_or(0).clamp(-10_000, 10_000) as i32;
-            let anchor = if syms.get("anchor") == Some(&"ref") {
-                Anchor::Reference
-            } else {
-                Anchor::Dct
+            let mut offset = int("offset").unwrap_or(0).clamp(-10_000, 10_000) as i32;
+            // Counted decades and centuries ("two decades ago", "a century
+            // later") are years; "the last decade" stays a decade.
+            let counted = rule
+                .args
+                .iter()
+                .any(|(k, a)| k == "offset" && matches!(a, Arg::Capture(..)));
+            let mut unit = unit;
+            let anchored = !matches!(syms.get("anchor"), None | Some(&"dct"));
+            if counted || anchored {
+                match unit {
+                    Unit::Decade => {
+                        offset *= 10;
+                        unit = Unit::Year;
+                    }
+                    Unit::Century => {
+                        offset *= 100;
+                        unit = Unit::Year;
+                    }
+                    _ => {}
+                }
+            }
+            let anchor = match syms.get("anchor") {
+                Some(&"ref") => Anchor::Reference,
+                Some(&"period") => Anchor::Period,
+                _ => Anchor::Dct,
             };
             let time = match args.get("part") {
                 Some(Sem::Part(p)) => Some(TimeOfDay::Part(*p)),
@@ -640,6 +713,37 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 draft(year(a), s1, e1, Some(RangeRole::Start)),
                 draft(year(b), s2, e2, Some(RangeRole::End)),
             ];
+        }
+        Builder::DayRange => {
+            let (Some(a), Some(b)) = (int("from"), int("to")) else {
+                return Vec::new();
+            };
+            if b <= a {
+                return Vec::new();
+            }
+            let span_of = |k: &str| {
+                rule.args.iter().find_map(|(key, a)| match a {
+                    Arg::Capture(i, _) if key == k => caps[*i].map(|c| (c.start, c.end)),
+                    _ => None,
+                })
+            };
+            let (Some((_, e1)), Some((s2, _))) = (span_of("from"), span_of("to")) else {
+                return Vec::new();
+            };
+            let mut first = args.clone();
+            first.insert("day", Sem::Int(a));
+            let mut second = args.clone();
+            second.insert("day", Sem::Int(b));
+            let (Some(x), Some(y)) = (date_spec(&first, &syms), date_spec(&second, &syms)) else {
+                return Vec::new();
+            };
+            // `link=none`: two days, not an interval ("April 24 and 25").
+            let (r1, r2) = if syms.get("link") == Some(&"none") {
+                (None, None)
+            } else {
+                (Some(RangeRole::Start), Some(RangeRole::End))
+            };
+            return vec![draft(x, start, e1, r1), draft(y, s2, end, r2)];
         }
         Builder::Reject => return Vec::new(),
         Builder::Date => match date_spec(&args, &syms) {

@@ -7,10 +7,10 @@
 //!
 //! ```
 //! use timeline::tagger::jsonl::tag_line;
-//! let out = tag_line(r#"{"id":"a","dct":"2023-11-02","text":"Ça a fini hier."}"#).unwrap();
+//! let out = tag_line(r#"{"id":"a","dct":"2023-11-02","text":"Ça ended yesterday."}"#).unwrap();
 //! assert_eq!(
 //!     out,
-//!     r#"{"id":"a","timexes":[]}"#
+//!     r#"{"id":"a","timexes":[{"start":9,"end":18,"text":"yesterday","type":"DATE","value":"2023-11-01"}]}"#
 //! );
 //! ```
 

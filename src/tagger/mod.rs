@@ -18,6 +18,34 @@
 //! Every [`Timex`] records its rule, the word lists that fed it and how it
 //! was resolved; [`explain`] prints that.
 //!
+//! # Data files
+//!
+//! Everything English lives in `src/tagger/rules/`, compiled into the binary:
+//!
+//! * rules: `dates.rules` (calendar dates, times, ranges and the negative
+//!   `neg.*` rules), `relative.rules`, `durations.rules`, `sets.rules`,
+//!   `vague.rules`; beside each an `.examples` corpus run as a test at a
+//!   fixed DCT (`tests/tagger_examples.rs`);
+//! * word lists: months, weekdays, numbers, ordinals, units, seasons, parts
+//!   of the day, holidays, decades, modifiers, time zones, set adverbs, vague
+//!   words, tense cues (`tense.words`), the context words that license a
+//!   weak match (`context.words`, `year_context.words`) and the label nouns
+//!   that forbid one (`labels.words`: `Resolution 1325`).
+//!
+//! # Resolution conventions (TimeML, as the TempEval-3 gold annotates)
+//!
+//! * Weekdays: the last occurrence on or before the DCT, the next on or after
+//!   it when the nearest tense cue is future (`will`, `planned to`).
+//! * Months, days, quarters and seasons without a year: the nearest
+//!   occurrence, the distance doubled on the side the tense argues against.
+//! * `last week` is an ISO week (`2023-W43`), `this year` a year, `the 1990s`
+//!   a decade (`199`), `the 20th century` a century (`19`).
+//! * `a year ago`/`a year earlier` count from the reporting period: a year
+//!   before the DCT, or before the quarter just discussed (`1988-Q3`);
+//!   `the previous day`, `the following year` count from the last date.
+//! * Durations in TimeML units: `P44D`, `PT24H`, decades and centuries in
+//!   years (`P20Y`), quarters in months (`P9M`); vague amounts with `X`.
+//!
 //! # What is recognised
 //!
 //! | kind       | examples (DCT 2023-11-02)                                          |
@@ -113,8 +141,15 @@ pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Tagged {
         }),
         None => find_dct(text),
     };
-    if dct.is_none() {
-        warnings.push(NO_DCT_WARNING.to_string());
+    match &dct {
+        None => warnings.push(NO_DCT_WARNING.to_string()),
+        Some(Dct {
+            date,
+            source: DctSource::Document { rule, .. },
+        }) if rule.starts_with("dct.dateline") => warnings.push(format!(
+            "document date {date} read from the dateline; its year was inferred from the text"
+        )),
+        Some(_) => {}
     }
     if let Err(e) = grammar() {
         warnings.push(format!("tagger rules failed to load: {e}"));
@@ -126,15 +161,26 @@ pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Tagged {
     }
 }
 
-/// Reads a DCT from the first non-empty line of `text`: the first full date
-/// (day, month and year) found there.
+/// Reads a DCT from the first non-empty line of `text`: a full date (day,
+/// month and year) starting within its first 40 bytes, so that a date deep
+/// in a first paragraph is not taken for the document's. A wire dateline without a year
+/// (`BAKU, Nov. 2 (AP) —`) takes the year of the latest month or day written
+/// with its year in the text (rule `dct.dateline`; [`tag_document`] then
+/// warns that the year was inferred).
 pub fn find_dct(text: &str) -> Option<Dct> {
+    first_line_dct(text).or_else(|| dateline_dct(text))
+}
+
+fn first_line_dct(text: &str) -> Option<Dct> {
     let offset = text.len() - text.trim_start().len();
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     let line = &text[offset..line_end];
     let g = grammar().ok()?;
     let toks = tokenize(line);
     for d in g.scan(&toks) {
+        if toks[d.start_tok].start > 40 {
+            break;
+        }
         if let Spec::Fixed(Value::Point(Point {
             year: Some(y),
             span: YearSpan::Year,
@@ -154,6 +200,51 @@ pub fn find_dct(text: &str) -> Option<Dct> {
         }
     }
     None
+}
+
+/// `CITY, Month D (AGENCY) —` on the first line, the year from the text.
+fn dateline_dct(text: &str) -> Option<Dct> {
+    let offset = text.len() - text.trim_start().len();
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let g = grammar().ok()?;
+    let toks = tokenize(&text[offset..line_end]);
+    let (d, month, day) = g.scan(&toks).into_iter().find_map(|d| match d.spec {
+        Spec::Cyclic {
+            within: Within::Day { month, day },
+            weekday: None,
+            ..
+        } => {
+            let next = toks.get(d.end_tok).map(|t| t.lower.as_str());
+            let prev = d.start_tok.checked_sub(1).map(|p| toks[p].lower.as_str());
+            (prev == Some(",") && matches!(next, Some("(" | "–" | "-" | "/")))
+                .then_some((d, month, day))
+        }
+        _ => None,
+    })?;
+    // The latest month or day written with its year.
+    let all = tokenize(text);
+    let year = g
+        .scan(&all)
+        .iter()
+        .filter_map(|x| match x.spec {
+            Spec::Fixed(Value::Point(Point {
+                year: Some(y),
+                span: YearSpan::Year,
+                within: Within::Day { .. } | Within::Month(_),
+                ..
+            })) => Some(y),
+            _ => None,
+        })
+        .max()?;
+    let date = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
+    Some(Dct {
+        date,
+        source: DctSource::Document {
+            start: offset + toks[d.start_tok].start,
+            end: offset + toks[d.end_tok - 1].end,
+            rule: format!("dct.dateline via {}, year {year} from the text", d.rule),
+        },
+    })
 }
 
 /// Finds the temporal expressions in `text` and resolves them against `dct`.
@@ -316,6 +407,54 @@ fn link_ranges(toks: &[Token], out: &mut [Timex]) {
             });
         }
     }
+    // One end without its own year takes the other end's: "between May and
+    // July 2020", "from Dec. 12 to Jan. 3, 2024", "from March 2019 to May".
+    for i in 0..out.len() {
+        let Some(RangeLink {
+            partner,
+            role: RangeRole::Start,
+        }) = out[i].range
+        else {
+            continue;
+        };
+        if partner >= out.len() {
+            continue;
+        }
+        let (a, b) = (out[i].clone(), out[partner].clone());
+        let explicit = |t: &Timex| t.derivation.resolution.is_none();
+        let (Value::Point(pa), Value::Point(pb)) = (a.value, b.value) else {
+            continue;
+        };
+        if pa.span != YearSpan::Year || pb.span != YearSpan::Year {
+            continue;
+        }
+        if !explicit(&a) && explicit(&b) && pa.within != Within::Whole {
+            if let Some(y) = pb.year {
+                let mut p = Point {
+                    year: Some(y),
+                    ..pa
+                };
+                if range_key(&p) > range_key(&pb) {
+                    p.year = Some(y - 1);
+                }
+                out[i].value = Value::Point(p);
+                out[i].derivation.resolution = Some(format!("year from the range's end {pb}"));
+            }
+        } else if explicit(&a) && !explicit(&b) && pb.within != Within::Whole {
+            if let Some(y) = pa.year {
+                let mut p = Point {
+                    year: Some(y),
+                    ..pb
+                };
+                if range_key(&p) < range_key(&pa) {
+                    p.year = Some(y + 1);
+                }
+                out[partner].value = Value::Point(p);
+                out[partner].derivation.resolution =
+                    Some(format!("year from the range's start {pa}"));
+            }
+        }
+    }
     // A rule-made range whose partner was not next to it: drop the link.
     for i in 0..out.len() {
         if let Some(r) = out[i].range {
@@ -327,6 +466,28 @@ fn link_ranges(toks: &[Token], out: &mut [Timex]) {
                 out[i].range = None;
             }
         }
+    }
+}
+
+/// A sort key (year, month, day) for comparing the ends of a range.
+fn range_key(p: &Point) -> (i32, u8, u8) {
+    let y = p.year.unwrap_or(0);
+    match p.within {
+        Within::Day { month, day } => (y, month, day),
+        Within::Month(m) => (y, m, 0),
+        Within::Quarter(q) => (y, 3 * q - 2, 0),
+        Within::Half(h) => (y, 6 * h - 5, 0),
+        Within::Season(s) => (
+            y,
+            match s {
+                timex::Season::Spring => 3,
+                timex::Season::Summer => 6,
+                timex::Season::Fall => 9,
+                timex::Season::Winter => 12,
+            },
+            0,
+        ),
+        _ => (y, 0, 0),
     }
 }
 
@@ -354,7 +515,7 @@ pub fn explain(text: &str, timex: &Timex) -> String {
         s.push_str(&format!(" mod={}", m.as_str()));
     }
     if timex.latent {
-        s.push_str(" (latent, accepted from context)");
+        s.push_str(" (latent: a weak match without a context word)");
     }
     s.push_str(&format!("\n  rule: {}", timex.derivation.rule));
     if !timex.derivation.children.is_empty() {

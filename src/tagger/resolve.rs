@@ -229,6 +229,15 @@ fn at_granularity(d: NaiveDate, unit: Unit) -> Point {
     }
 }
 
+/// The first day of a known point.
+fn bounds_of(p: Point) -> Option<NaiveDate> {
+    let y = p.year?;
+    match p.within {
+        Within::Whole => NaiveDate::from_ymd_opt(y, 1, 1),
+        w => bounds(y, w).map(|(a, _)| a),
+    }
+}
+
 impl Resolver {
     /// A resolver for a document with this DCT.
     pub fn new(dct: Option<NaiveDate>) -> Resolver {
@@ -238,7 +247,16 @@ impl Resolver {
     /// Resolves one spec; returns the value and a note on how.
     pub fn resolve(&mut self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
         let (value, note) = self.resolve_inner(spec, tense);
-        if let Value::Point(p) = value {
+        // Comparisons with the reporting period ("a year ago") do not move
+        // the reference: two in a row both count from the same period.
+        let comparison = matches!(
+            spec,
+            Spec::Shift {
+                anchor: Anchor::Period,
+                ..
+            }
+        );
+        if let (Value::Point(p), false) = (value, comparison) {
             if p.year.is_some() && p.span == YearSpan::Year {
                 self.last = Some(p);
             }
@@ -373,7 +391,13 @@ impl Resolver {
                 within,
                 time,
             } => {
-                let Some(dct) = self.dct else {
+                // Without a DCT, "the previous day" still counts from the
+                // last mentioned date.
+                let from_ref = (anchor == Anchor::Reference
+                    || anchor == Anchor::Period && unit < Unit::Year)
+                    .then(|| self.last.and_then(bounds_of))
+                    .flatten();
+                let Some(dct) = self.dct.or(from_ref) else {
                     return (
                         Value::Relative { offset, unit },
                         Some("no DCT: left unresolved".into()),
@@ -384,29 +408,41 @@ impl Resolver {
                 let mut base = dct;
                 let mut keep: Option<Point> = None;
                 let mut note = format!("{offset:+} {unit:?} from DCT {dct}");
+                let anchor = match anchor {
+                    Anchor::Period if unit >= Unit::Year => {
+                        if matches!(
+                            self.last.map(|p| p.within),
+                            Some(Within::Quarter(_) | Within::Half(_))
+                        ) {
+                            Anchor::Reference
+                        } else {
+                            Anchor::Dct
+                        }
+                    }
+                    Anchor::Period => Anchor::Reference,
+                    a => a,
+                };
                 if anchor == Anchor::Reference {
                     if let Some(p) = self.last {
                         note = format!("{offset:+} {unit:?} from last mentioned {p}");
+                        // Keep a quarter's granularity ("the third quarter ... a
+                        // year earlier" is a quarter); otherwise count from the
+                        // reference's first day when it is at least as fine as
+                        // the unit.
+                        let fine = |u: Unit| match p.within {
+                            Within::Day { .. } => true,
+                            Within::Month(_) => u >= Unit::Month,
+                            Within::Quarter(_) | Within::Half(_) => u >= Unit::Quarter,
+                            Within::Whole => u >= Unit::Year,
+                            _ => false,
+                        };
                         match (p.within, unit) {
-                            (Within::Day { month, day }, _) => {
-                                if let Some(y) = p.year {
-                                    if let Some(d) =
-                                        NaiveDate::from_ymd_opt(y, month.into(), day.into())
-                                    {
-                                        base = d;
-                                        if unit == Unit::Year {
-                                            keep = Some(p);
-                                        }
-                                    }
-                                }
-                            }
-                            (
-                                Within::Quarter(_) | Within::Month(_) | Within::Half(_),
-                                Unit::Year,
-                            )
-                            | (Within::Quarter(_), Unit::Quarter)
-                            | (Within::Month(_), Unit::Month)
-                            | (Within::Whole, Unit::Year) => keep = Some(p),
+                            (Within::Quarter(_) | Within::Half(_), Unit::Year)
+                            | (Within::Quarter(_), Unit::Quarter) => keep = Some(p),
+                            _ if fine(unit) => match bounds_of(p) {
+                                Some(d) => base = d,
+                                None => note = format!("{offset:+} {unit:?} from DCT {dct}"),
+                            },
                             _ => note = format!("{offset:+} {unit:?} from DCT {dct}"),
                         }
                     }
@@ -414,9 +450,6 @@ impl Resolver {
                 if let Some(p) = keep {
                     if let Some(y) = p.year {
                         let shifted = match (unit, p.within) {
-                            (Unit::Year, Within::Day { .. }) => {
-                                shift_day(base, offset, Unit::Year).map(|d| day_point(d, None))
-                            }
                             (Unit::Year, w) => Some(point(y + offset, w, None)),
                             (Unit::Quarter, Within::Quarter(q)) => {
                                 let idx = y * 4 + i32::from(q) - 1 + offset;

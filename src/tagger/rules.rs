@@ -16,7 +16,7 @@
 //! # Rules (`*.rules`)
 //!
 //! ```text
-//! rule date.month_day_year: @month! "."? #day ","? #year => DATE date month=$1 day=$3 year=$5
+//! rule date.month_day_year: @months! #day ","? #year => DATE date month=$1 day=$2 year=$4
 //! ```
 //!
 //! A rule has a unique name, a pattern and a production. Pattern elements:
@@ -57,10 +57,41 @@
 //! * `set`: `amount unit` — a recurrence.
 //! * `ref`: `which=PRESENT|PAST|FUTURE`.
 //! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
+//! * `dayrange`: `month from to year link` — two linked days (`Dec. 12-14`,
+//!   `23–25 October 2023`); `link=none` leaves them unlinked (`April 24
+//!   and 25`).
 //! * `none`: a negative rule; the match is consumed and yields nothing
 //!   (`6-year-old` is an age, not a duration).
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hash for the short keys of the word tables (the tables
+/// are built from our own data, so hash flooding is not a concern).
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map with [`Fnv`] hashing.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
 use super::token::tokenize;
@@ -107,8 +138,9 @@ pub enum Holiday {
 /// A word list.
 #[derive(Debug, Clone, Default)]
 pub struct WordList {
-    /// Phrases (as lowercase tokens) by first token, longest first.
-    pub by_first: BTreeMap<String, Vec<(Vec<String>, Sem)>>,
+    /// Phrases (as lowercase tokens) by first token, longest first. Only
+    /// looked up, never iterated into output, so a hash map is deterministic.
+    pub by_first: FastMap<String, Vec<(Vec<String>, Sem)>>,
 }
 
 /// A token class for `#name` elements.
@@ -188,6 +220,8 @@ pub enum Builder {
     Ref,
     /// `yearrange`
     YearRange,
+    /// `dayrange`
+    DayRange,
     /// `none`: a negative rule; the match is consumed and yields nothing
     /// (`6-year-old`).
     Reject,
@@ -242,6 +276,8 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ("sets", include_str!("rules/sets.words")),
     ("vague", include_str!("rules/vague.words")),
     ("tense", include_str!("rules/tense.words")),
+    ("zones", include_str!("rules/zones.words")),
+    ("decades", include_str!("rules/decades.words")),
 ];
 
 /// The rule files compiled into the binary: (name, rules, examples).
@@ -575,6 +611,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             Some("ref") => Builder::Ref,
             Some("yearrange") => Builder::YearRange,
             Some("none") => Builder::Reject,
+            Some("dayrange") => Builder::DayRange,
             other => {
                 return Err(err(
                     file,

@@ -429,7 +429,10 @@ pub struct Timex {
     pub value: Value,
     /// The TIMEX3 `mod`, if any.
     pub modifier: Option<Modifier>,
-    /// A weak match ("May", a bare number) kept only with context.
+    /// A weak match ("May", a bare year) that no context word vouches for:
+    /// `its 1990 invasion` is latent, `in 1991` and `from 1991 to 2020` are
+    /// not. The tagger reports latent matches; the events stage does not
+    /// date events from them.
     pub latent: bool,
     /// The other end, when this timex is one end of an interval.
     pub range: Option<RangeLink>,

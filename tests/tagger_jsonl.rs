@@ -1,0 +1,59 @@
+//! The JSON-lines interface used for evaluation: character offsets and
+//! error messages.
+
+use timeline::tagger::jsonl::{CharIndex, tag_line};
+
+#[test]
+fn offsets_are_in_characters() {
+    let out = tag_line(r#"{"id":7,"dct":"2023-11-02","text":"Ölçü — “last week” 🙂 then 2021."}"#)
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["id"], 7);
+    let t = &v["timexes"][0];
+    assert_eq!(t["text"], "last week");
+    assert_eq!(t["start"], 8);
+    assert_eq!(t["end"], 17);
+    assert_eq!(t["value"], "2023-W43");
+    let y = &v["timexes"][1];
+    assert_eq!(y["start"], 26);
+    assert_eq!(y["value"], "2021");
+}
+
+#[test]
+fn modifiers_are_written() {
+    let out = tag_line(r#"{"id":"m","dct":"2023-11-02","text":"nearly 30 years"}"#).unwrap();
+    assert_eq!(
+        out,
+        r#"{"id":"m","timexes":[{"start":0,"end":15,"text":"nearly 30 years","type":"DURATION","value":"P30Y","mod":"LESS_THAN"}]}"#
+    );
+}
+
+#[test]
+fn missing_dct_leaves_values_unresolved() {
+    let out = tag_line(r#"{"id":"x","dct":null,"text":"yesterday"}"#).unwrap();
+    assert!(out.contains(r#""value":"XXXX-XX-XX""#), "{out}");
+}
+
+#[test]
+fn error_messages() {
+    let e = tag_line(r#"{"id":"x","dct":"2023-13-01","text":""}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "dct `2023-13-01` is not a date; write YYYY-MM-DD"
+    );
+    let e = tag_line(r#"{"id":"x"}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "not a document line (missing field `text` at line 1 column 10); expected {\"id\", \"dct\", \"text\"}"
+    );
+}
+
+#[test]
+fn char_index_maps_bytes_to_chars() {
+    let idx = CharIndex::new("aé🙂b");
+    assert_eq!(idx.char_offset(0), 0);
+    assert_eq!(idx.char_offset(1), 1);
+    assert_eq!(idx.char_offset(3), 2);
+    assert_eq!(idx.char_offset(7), 3);
+    assert_eq!(idx.char_offset(8), 4);
+}
