@@ -173,3 +173,19 @@ fn a_file_with_many_comments_formats_in_linear_time() {
         assert!(formatted.contains(&last), "{formatted}");
     });
 }
+
+/// Found by `properties_pipeline` after merging main: the word before a
+/// date was cut one byte after a multi-byte space (U+2028, or the
+/// no-break space common in news), inside the character: a panic.
+/// Fixed in `fix(events)`.
+#[test]
+fn a_multibyte_space_before_a_date_does_not_panic() {
+    for text in [
+        "\u{2028}January 1990s ",
+        "Talks began in\u{a0}September 2021.",
+        "Talks began\u{3000}1991 to 2020.",
+    ] {
+        checks::check_events(text, None);
+        checks::check_events(text, Some(checks::fixed_dct()));
+    }
+}
