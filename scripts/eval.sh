@@ -1,17 +1,32 @@
 #!/usr/bin/env bash
 # Tags the TempEval-3 training set (or GOLD) with the library and scores it.
 #   scripts/eval.sh [GOLD.jsonl] [scorer options, e.g. --errors --types DATE]
+#   scripts/eval.sh --errors          (default gold, scorer options only)
 # PROFILE=dev uses a debug build (faster to rebuild while iterating on rules);
 # SCORER=path overrides the scorer.
+# GOLD may be relative to the caller's directory; a first argument starting
+# with `--` is a scorer option (the default gold is then used). A missing
+# default gold file is not an error (machines without the data); a missing
+# gold file named on the command line is.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-GOLD=${1:-/work/shared/data/te3_train.jsonl}
-shift || true
-SCORER=${SCORER:-/work/shared/eval/timex_score.py}
-if [ ! -f "$GOLD" ]; then
-    echo "eval.sh: no gold file at $GOLD; nothing to score" >&2
-    exit 0
+DEFAULT_GOLD=/work/shared/data/te3_train.jsonl
+if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
+    GOLD=$1
+    shift
+    if [ ! -f "$GOLD" ]; then
+        echo "eval.sh: no gold file at $GOLD" >&2
+        exit 2
+    fi
+    GOLD=$(cd "$(dirname "$GOLD")" && pwd)/$(basename "$GOLD")
+else
+    GOLD=$DEFAULT_GOLD
+    if [ ! -f "$GOLD" ]; then
+        echo "eval.sh: no gold file at $GOLD; nothing to score" >&2
+        exit 0
+    fi
 fi
+cd "$(dirname "$0")/.."
+SCORER=${SCORER:-/work/shared/eval/timex_score.py}
 PROFILE=${PROFILE:-release}
 DIR=$([ "$PROFILE" = release ] && echo release || echo debug)
 if [ "$DIR" = release ]; then

@@ -315,8 +315,15 @@ fn write_unit(
     let yaml_path = opts.data_dir.join(format!("{stem}.yaml"));
     let svg_path = opts.output_dir.join(format!("{stem}.svg"));
     let text = update_file(&yaml_path, fresh)?;
-    let file = yaml_path.display().to_string();
-    let merged = timeline::from_yaml(&text, &file)?;
+    let merged = if yaml_path.exists() {
+        // The chart shows the file as the user edited it.
+        timeline::from_yaml(&text, &yaml_path.display().to_string())?
+    } else {
+        // A new file holds exactly `fresh` (with the ids `to_yaml` gave it).
+        let mut t = fresh.clone();
+        timeline::assign_ids(&mut t);
+        t
+    };
     let svg = render::svg(&merged, &opts.render);
     fsio::write_atomic(&yaml_path, text.as_bytes())?;
     fsio::write_atomic(&svg_path, svg.as_bytes())?;
@@ -403,8 +410,22 @@ pub fn tag_lines(text: &str, tagged: &Tagged, explain: bool) -> Vec<String> {
         };
         out.push(format!("document date: {} ({how})", dct.date));
     }
+    // Line and column by one forward walk (timexes come in text order), not
+    // a scan from the start per expression.
+    let (mut at, mut line, mut col) = (0usize, 1usize, 1usize);
     for t in &tagged.timexes {
-        let (line, col) = fsio::line_col(text.as_bytes(), t.start);
+        if t.start < at {
+            (at, line, col) = (0, 1, 1);
+        }
+        for c in text.get(at..t.start).unwrap_or("").chars() {
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+        at = t.start;
         let surface = text.get(t.start..t.end).unwrap_or("").replace('\n', " ");
         let mut s = format!("{line}:{col}\t{}\t{}", t.kind.as_str(), t.value.timeml());
         if let Some(m) = t.modifier {

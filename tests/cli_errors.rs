@@ -232,3 +232,38 @@ fn jsonl_errors_name_the_line() {
         "error: docs.jsonl:2:29: not a {\"id\",\"dct\",\"text\"} JSON object: missing field `text`\n"
     );
 }
+
+#[test]
+fn a_ten_megabyte_line_is_processed() {
+    // A scraped page with no line breaks: 10 MB on one line, a date every
+    // ~2 KB. It must be processed (in time linear in its length), not refused.
+    let dir = tempfile::tempdir().unwrap();
+    let words = [
+        "the", "council", "said", "that", "its", "members", "would", "meet", "again", "after",
+        "the", "summer", "recess", "to", "discuss", "the", "budget",
+    ];
+    let mut text = String::with_capacity(10_100_000);
+    let mut i = 0usize;
+    while text.len() < 10_000_000 {
+        for k in 0..300 {
+            text.push_str(words[(i * 7 + k * 13) % words.len()]);
+            text.push(' ');
+        }
+        text.push_str(&format!(
+            "and on May {}, 2020 the council voted, ",
+            1 + i % 28
+        ));
+        i += 1;
+    }
+    assert!(!text.contains('\n'));
+    std::fs::write(dir.path().join("page.txt"), &text).unwrap();
+    let o = run(
+        &["build", "page.txt", "--dct", "2021-01-01", "--quiet"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let yaml = std::fs::read_to_string(dir.path().join("data/page.yaml")).unwrap();
+    let t = timeline::timeline::from_yaml(&yaml, "page.yaml").unwrap();
+    assert!(t.events.len() >= 28, "{} events", t.events.len());
+    assert!(yaml.contains("when: \"2020-05-01\""));
+}

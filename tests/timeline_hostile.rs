@@ -75,7 +75,7 @@ fn oversized_file_is_refused_before_parsing() {
             .unwrap_err()
             .to_string(),
         format!(
-            "big.yaml:1:1: error: the file is {} bytes; timeline files are limited to {MAX_FILE_BYTES} bytes (16 MiB)\n  = hint: split the timeline into several files",
+            "big.yaml:1:1: error: the file is {} bytes; timeline files are limited to {MAX_FILE_BYTES} bytes (64 MiB)\n  = hint: split the timeline into several files",
             MAX_FILE_BYTES + 1
         )
     );
@@ -132,8 +132,9 @@ fn control_characters_do_not_reach_the_terminal() {
 
 #[test]
 fn too_many_values_are_refused() {
-    // 2 MB, a million values: the tree would need ~100 MB, so reading stops.
-    let src = format!("version: 1\nevents: [{}]\n", "a,".repeat(1_100_000));
+    // 8 MB, four million values: the tree would need ~400 MB, so reading
+    // stops.
+    let src = format!("version: 1\nevents: [{}]\n", "a,".repeat(4_100_000));
     let t = Instant::now();
     let d = from_yaml(&src, "t.yaml").unwrap_err();
     assert!(
@@ -145,12 +146,12 @@ fn too_many_values_are_refused() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        "t.yaml:2:1999996: error: the file has more than 1000000 YAML values; stopped reading here"
+        "t.yaml:2:7999996: error: the file has more than 4000000 YAML values; stopped reading here"
     );
     // The excerpt of the 2 MB line is a window around the column.
     assert!(lines[2].chars().count() < 120, "{}", lines[2]);
     assert_eq!(
         lines[4],
-        "  = hint: a timeline file holds at most a few thousand events; split it"
+        "  = hint: a timeline file holds at most about 100,000 events; split it"
     );
 }

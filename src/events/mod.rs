@@ -219,7 +219,12 @@ fn approximate_start(when: When) -> When {
 
 /// The lowercase word right before byte `at`, if any.
 fn word_before(text: &str, at: usize) -> String {
-    let head = text.get(..at).unwrap_or("").trim_end();
+    // A word is short: look at most 64 bytes back (on a char boundary).
+    let mut from = at.saturating_sub(64);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = text.get(from..at).unwrap_or("").trim_end();
     let start = head
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
         .map_or(0, |p| {
@@ -239,11 +244,14 @@ fn is_bare_year(text: &str, t: &Timex) -> bool {
 fn text_range_end(text: &str, t: &Timex, lex: &Lexicon) -> Option<(i32, usize)> {
     let rest = text.get(t.end..)?;
     let trimmed = rest.trim_start();
+    // Joiners are a few characters long: compare against a short lowercase
+    // prefix, never the whole rest of the article.
+    let head: String = trimmed.chars().take(24).collect::<String>().to_lowercase();
     let joiner = lex
         .range_joiners
         .iter()
         .filter(|j| {
-            trimmed.to_lowercase().starts_with(j.as_str())
+            head.starts_with(j.as_str())
                 && (!j.chars().all(char::is_alphabetic)
                     || trimmed[j.len()..].starts_with(char::is_whitespace))
         })

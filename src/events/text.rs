@@ -43,6 +43,14 @@ pub(crate) struct Segmented {
 }
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']'];
+
+/// A sentence longer than this many bytes is closed at its next comma or
+/// semicolon. Real news sentences are shorter; run-on text (a scraped page
+/// without punctuation, a 10 MB line) is cut into clause-sized pieces, so
+/// the work per sentence, and hence per article, stays linear.
+const SOFT_MAX_SENTENCE: usize = 600;
+/// A sentence longer than this is closed at the next space, comma or not.
+const HARD_MAX_SENTENCE: usize = 1200;
 const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '['];
 
 /// Whether `line` is a header or byline (see `words/headers.txt`).
@@ -122,6 +130,9 @@ pub(crate) fn segment(text: &str, lex: &Lexicon, dct_span: Option<(usize, usize)
             continue;
         }
         if c.is_whitespace() {
+            if cur.is_some_and(|(start, _, _)| pos - start > HARD_MAX_SENTENCE) {
+                close(&mut cur, last_content_end, &mut sentences);
+            }
             i += 1;
             continue;
         }
@@ -133,6 +144,13 @@ pub(crate) fn segment(text: &str, lex: &Lexicon, dct_span: Option<(usize, usize)
             cur = Some((pos, line, paragraph));
         }
         last_content_end = pos + c.len_utf8();
+        if matches!(c, ',' | ';')
+            && cur.is_some_and(|(start, _, _)| pos - start > SOFT_MAX_SENTENCE)
+        {
+            close(&mut cur, last_content_end, &mut sentences);
+            i += 1;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?') {
             // Extend over further terminators and closing quotes.
             let mut j = i + 1;
@@ -375,26 +393,31 @@ pub(crate) struct Positions<'a> {
     text: &'a str,
     /// Byte offset of each line start.
     line_starts: Vec<usize>,
-    /// Characters before each line start.
-    chars_before: Vec<usize>,
+    /// Checkpoints every [`CHECKPOINT`] bytes or so: (byte, characters
+    /// before it), so a character offset costs a short count even on a
+    /// 10 MB line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between character-count checkpoints, in bytes.
+const CHECKPOINT: usize = 1024;
 
 impl<'a> Positions<'a> {
     pub fn new(text: &'a str) -> Positions<'a> {
         let mut line_starts = vec![0];
-        let mut chars_before = vec![0];
-        let mut chars = 0;
-        for (i, c) in text.char_indices() {
-            chars += 1;
+        let mut checkpoints = vec![(0, 0)];
+        for (chars, (i, c)) in text.char_indices().enumerate() {
+            if i >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT {
+                checkpoints.push((i, chars));
+            }
             if c == '\n' {
                 line_starts.push(i + 1);
-                chars_before.push(chars);
             }
         }
         Positions {
             text,
             line_starts,
-            chars_before,
+            checkpoints,
         }
     }
 
@@ -411,9 +434,12 @@ impl<'a> Positions<'a> {
 
     /// The character offset of `byte`.
     pub fn char_offset(&self, byte: usize) -> usize {
-        let l = self.line_index(byte);
-        let start = self.line_starts[l];
-        self.chars_before[l] + self.text.get(start..byte).map_or(0, |s| s.chars().count())
+        let k = self
+            .checkpoints
+            .partition_point(|&(b, _)| b <= byte)
+            .saturating_sub(1);
+        let (start, chars) = self.checkpoints[k];
+        chars + self.text.get(start..byte).map_or(0, |s| s.chars().count())
     }
 }
 

@@ -37,7 +37,8 @@
 //! * Weekdays: the last occurrence on or before the DCT, the next on or after
 //!   it when the nearest tense cue is future (`will`, `planned to`).
 //! * Months, days, quarters and seasons without a year: the nearest
-//!   occurrence, the distance doubled on the side the tense argues against.
+//!   occurrence, the distance quadrupled on the side the tense argues
+//!   against (`bought it in February`, `effective June 1`).
 //! * `last week` is an ISO week (`2023-W43`), `this year` a year, `the 1990s`
 //!   a decade (`199`), `the 20th century` a century (`19`).
 //! * `a year ago`/`a year earlier` count from the reporting period: a year
@@ -260,11 +261,23 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let mut resolver = Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
     for d in drafts {
-        let tense = cues.tense(d.start_tok, d.end_tok);
+        let mut tense = cues.tense(d.start_tok, d.end_tok);
+        // `Wednesday's ruling`: a possessive date names something that has
+        // happened, whatever the sentence's tense (`would appeal
+        // Wednesday's ruling`).
+        if tense == Tense::Future && possessive(&toks, d.end_tok) {
+            tense = Tense::None;
+        }
         out.push(to_timex(&toks, &d, &mut resolver, tense));
     }
     link_ranges(&toks, &mut out);
     out
+}
+
+/// Whether the tokens at `end` are a possessive `'s`.
+fn possessive(toks: &[Token], end: usize) -> bool {
+    matches!(toks.get(end), Some(t) if matches!(t.lower.as_str(), "'" | "’"))
+        && matches!(toks.get(end + 1), Some(t) if t.lower == "s" && !t.space_before)
 }
 
 fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) -> Timex {
@@ -306,15 +319,29 @@ impl Cues {
                 start = i;
             }
             sentence[i] = start;
+            // A past form after `be`/`been`/`being` is a participle: the
+            // auxiliary before it carries the tense (`will be held`).
+            let participle = i > 0 && matches!(toks[i - 1].lower.as_str(), "be" | "been" | "being");
             if let Some((end, c)) = g.tense_cue(toks, i) {
-                cue[i] = c.signum() as i8;
+                cue[i] = if participle && c < 0 {
+                    0
+                } else {
+                    c.signum() as i8
+                };
                 for s in sentence.iter_mut().take(end).skip(i + 1) {
                     *s = start;
                 }
                 i = end;
                 continue;
             }
-            if t.is_word() && t.lower.len() > 4 && t.lower.ends_with("ed") {
+            // Regular past forms; `un-...-ed` words are adjectives
+            // (`unspecified`).
+            if t.is_word()
+                && t.lower.len() > 4
+                && t.lower.ends_with("ed")
+                && !t.lower.starts_with("un")
+                && !participle
+            {
                 cue[i] = -1;
             }
             let ends = matches!(t.lower.as_str(), "." | "!" | "?")

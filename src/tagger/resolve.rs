@@ -143,6 +143,11 @@ fn distance(d: NaiveDate, (a, b): (NaiveDate, NaiveDate)) -> i64 {
     }
 }
 
+/// How much farther an occurrence may be on the side the tense cue points
+/// to: `bought ... in February` (DCT late October) is the past February even
+/// though the next one is nearer.
+const TENSE_WEIGHT: i64 = 4;
+
 /// Picks among the occurrences in years around `dct`.
 fn pick<F>(dct: NaiveDate, dir: Dir, tense: Tense, occ: F) -> Option<(i32, (NaiveDate, NaiveDate))>
 where
@@ -157,16 +162,14 @@ where
         Dir::Future => cands.iter().find(|(_, (a, _))| *a > dct).copied(),
         Dir::This => cands.iter().find(|(yy, _)| *yy == y).copied(),
         // Months, quarters, seasons and days without a year: the nearest
-        // occurrence (tense cues mislead more than they help here).
-        // Months, quarters, seasons and days without a year: the nearest
-        // occurrence, the tense doubling the distance of the other side.
+        // occurrence, the tense multiplying the distance of the other side.
         Dir::Tense => cands
             .iter()
             .min_by_key(|(_, (a, b))| {
                 let d = distance(dct, (*a, *b));
                 match tense {
-                    Tense::Past if *a > dct => 2 * d,
-                    Tense::Future if *b < dct => 2 * d,
+                    Tense::Past if *a > dct => TENSE_WEIGHT * d,
+                    Tense::Future if *b < dct => TENSE_WEIGHT * d,
                     _ => d,
                 }
             })

@@ -14,8 +14,8 @@ use super::node::{self, Kind, Node, Pos};
 use super::when::{parse_date, parse_when};
 use super::{Event, FORMAT_VERSION, Source, Timeline, When};
 
-/// Files larger than this are refused before parsing (16 MiB).
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+/// Files larger than this are refused before parsing (64 MiB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 
 /// At most this many diagnostics are reported for one file.
 const MAX_DIAGNOSTICS: usize = 100;
@@ -332,7 +332,7 @@ fn too_big(len: usize, file: &str) -> Diagnostics {
             1,
             1,
             format!(
-                "the file is {len} bytes; timeline files are limited to {MAX_FILE_BYTES} bytes (16 MiB)"
+                "the file is {len} bytes; timeline files are limited to {MAX_FILE_BYTES} bytes (64 MiB)"
             ),
         )
         .with_hint("split the timeline into several files"),

@@ -84,7 +84,7 @@
 //! hand: a serde deserializer stops at the first error, hand validation
 //! reports them all, with did-you-mean hints. Anchors and aliases are
 //! refused (no "billion laughs"), nesting is capped by the parser, files
-//! over 16 MiB are refused before parsing.
+//! over 64 MiB are refused before parsing.
 //!
 //! ```
 //! use timeline::timeline::{from_yaml, to_yaml};

@@ -23,7 +23,7 @@ pub(crate) struct Pos {
 
 /// At most this many parser events (about one per YAML value) are read,
 /// which bounds the memory of the tree (about 100 bytes per value).
-const MAX_EVENTS: usize = 1_000_000;
+const MAX_EVENTS: usize = 4_000_000;
 
 /// Start and end (exclusive) of a piece of source.
 pub(crate) type Extent = (Pos, Pos);
@@ -167,7 +167,7 @@ pub(crate) fn parse_with_scalars(
                         "the file has more than {MAX_EVENTS} YAML values; stopped reading here"
                     ),
                 )
-                .with_hint("a timeline file holds at most a few thousand events; split it"),
+                .with_hint("a timeline file holds at most about 100,000 events; split it"),
             );
             return Err(diags);
         }
