@@ -37,8 +37,7 @@ pub(crate) fn find(src: &str, scalars: &[Extent]) -> Vec<Comment> {
         i > 0 && p < scalars[i - 1].1
     };
     let mut out = Vec::new();
-    for (i, line) in src.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+    for (i, line) in yaml_lines(src).into_iter().enumerate() {
         let mut prev = ' ';
         for (col, (byte, c)) in line.char_indices().enumerate() {
             let p = Pos {
@@ -60,6 +59,34 @@ pub(crate) fn find(src: &str, scalars: &[Extent]) -> Vec<Comment> {
         }
     }
     out
+}
+
+/// The lines of `src` as YAML counts them: a line ends at `\n`, `\r\n`
+/// or a lone `\r`, so line numbers agree with the parser's and a comment
+/// never runs on past a lone `\r` into the next line's content.
+fn yaml_lines(src: &str) -> Vec<&str> {
+    let bytes = src.as_bytes();
+    let mut lines = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&src[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&src[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&src[start..]);
+    lines
 }
 
 /// The paths of the nodes that start on each line, outermost first.
