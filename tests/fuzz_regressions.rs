@@ -189,3 +189,16 @@ fn a_multibyte_space_before_a_date_does_not_panic() {
         checks::check_events(text, Some(checks::fixed_dct()));
     }
 }
+
+/// Found by the `yaml` target (`tests/fuzz_regressions/yaml/
+/// comment_ending_in_lone_cr.yaml`): YAML ends a line at a lone `\r`, but
+/// `fmt` split lines at `\n` only, so a comment swallowed the next line
+/// (`# note\rversion: 1`) and the formatted file repeated `version`: it no
+/// longer loaded. Fixed in `fix(timeline)`.
+#[test]
+fn a_comment_ending_in_a_lone_cr_keeps_fmt_loadable() {
+    let src =
+        "# note\rversion: 1\nevents:\n  - id: a # why\r    when: \"2021-09\"\n    title: Drills\n";
+    let t = checks::check_yaml(src.as_bytes()).unwrap();
+    assert_eq!(t.events.len(), 1);
+}
