@@ -227,7 +227,9 @@ fn word_before(text: &str, at: usize) -> String {
     let head = text.get(from..at).unwrap_or("").trim_end();
     let start = head
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
-        .map_or(0, |p| p + 1);
+        .map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
     head[start..].to_lowercase()
 }
 

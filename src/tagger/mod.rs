@@ -298,10 +298,13 @@ fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) ->
     }
 }
 
-/// Tense cues per token (+1 future, -1 past) and sentence starts.
+/// Tense cues (+1 future, -1 past) near each token, and sentence starts.
 struct Cues {
-    cue: Vec<i8>,
     sentence: Vec<usize>,
+    /// Per token: the nearest cue before it in its sentence (0: none).
+    before: Vec<i8>,
+    /// Per token: the nearest cue at or after it in its sentence (0: none).
+    after: Vec<i8>,
 }
 
 impl Cues {
@@ -351,7 +354,29 @@ impl Cues {
                 start = i;
             }
         }
-        Cues { cue, sentence }
+        // Nearest cues, precomputed so that a long sentence with many
+        // dates is not rescanned for each of them.
+        let mut before = vec![0i8; toks.len()];
+        for i in 1..toks.len() {
+            if sentence[i] == sentence[i - 1] {
+                before[i] = if cue[i - 1] != 0 {
+                    cue[i - 1]
+                } else {
+                    before[i - 1]
+                };
+            }
+        }
+        let mut after = cue.clone();
+        for i in (0..toks.len().saturating_sub(1)).rev() {
+            if after[i] == 0 && sentence[i + 1] == sentence[i] {
+                after[i] = after[i + 1];
+            }
+        }
+        Cues {
+            sentence,
+            before,
+            after,
+        }
     }
 
     /// The tense of tokens `start..end`: the nearest cue before them in the
@@ -359,18 +384,14 @@ impl Cues {
     fn tense(&self, start: usize, end: usize) -> Tense {
         let sent = self.sentence.get(start).copied().unwrap_or(0);
         let to_tense = |c: i8| if c > 0 { Tense::Future } else { Tense::Past };
-        if let Some(&c) = self.cue[sent..start].iter().rev().find(|&&c| c != 0) {
-            return to_tense(c);
+        match self.before.get(start) {
+            Some(&c) if c != 0 => return to_tense(c),
+            _ => {}
         }
-        for j in end..self.cue.len() {
-            if self.sentence[j] != sent {
-                break;
-            }
-            if self.cue[j] != 0 {
-                return to_tense(self.cue[j]);
-            }
+        match (self.sentence.get(end), self.after.get(end)) {
+            (Some(&s), Some(&c)) if s == sent && c != 0 => to_tense(c),
+            _ => Tense::None,
         }
-        Tense::None
     }
 }
 

@@ -37,8 +37,7 @@ pub(crate) fn find(src: &str, scalars: &[Extent]) -> Vec<Comment> {
         i > 0 && p < scalars[i - 1].1
     };
     let mut out = Vec::new();
-    for (i, line) in src.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+    for (i, line) in yaml_lines(src).into_iter().enumerate() {
         let mut prev = ' ';
         for (col, (byte, c)) in line.char_indices().enumerate() {
             let p = Pos {
@@ -60,6 +59,34 @@ pub(crate) fn find(src: &str, scalars: &[Extent]) -> Vec<Comment> {
         }
     }
     out
+}
+
+/// The lines of `src` as YAML counts them: a line ends at `\n`, `\r\n`
+/// or a lone `\r`, so line numbers agree with the parser's and a comment
+/// never runs on past a lone `\r` into the next line's content.
+fn yaml_lines(src: &str) -> Vec<&str> {
+    let bytes = src.as_bytes();
+    let mut lines = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&src[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&src[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&src[start..]);
+    lines
 }
 
 /// The paths of the nodes that start on each line, outermost first.
@@ -102,19 +129,32 @@ fn line_paths(root: &Node) -> BTreeMap<usize, Vec<String>> {
 }
 
 /// The output line holding `path`, or its closest ancestor that has one.
-fn resolve(lines: &Lines, path: &str) -> Option<usize> {
+fn resolve(first_line: &BTreeMap<&str, usize>, path: &str) -> Option<usize> {
     let mut p = path;
     loop {
-        if let Some(i) = lines.0.iter().position(|l| l.paths.iter().any(|x| x == p)) {
+        if let Some(&i) = first_line.get(p) {
             return Some(i);
         }
         p = &p[..p.rfind('/')?];
     }
 }
 
+/// The first output line of each path, so that placing each comment does
+/// not rescan the whole file (quadratic for a file with many comments).
+fn first_lines(lines: &Lines) -> BTreeMap<&str, usize> {
+    let mut first = BTreeMap::new();
+    for (i, l) in lines.0.iter().enumerate() {
+        for p in &l.paths {
+            first.entry(p.as_str()).or_insert(i);
+        }
+    }
+    first
+}
+
 /// The canonical `lines` with the source's `comments` put back.
 pub(crate) fn weave(lines: &Lines, root: &Node, comments: &[Comment]) -> String {
     let paths = line_paths(root);
+    let first_line = first_lines(lines);
     // Per output line: comments above it, and trailing comments.
     let mut above: BTreeMap<usize, Vec<&Comment>> = BTreeMap::new();
     let mut trailing: BTreeMap<usize, Vec<&Comment>> = BTreeMap::new();
@@ -130,13 +170,13 @@ pub(crate) fn weave(lines: &Lines, root: &Node, comments: &[Comment]) -> String 
                 .range(..=c.line)
                 .next_back()
                 .and_then(|(_, ps)| ps.last())
-                .and_then(|p| resolve(lines, p))
+                .and_then(|p| resolve(&first_line, p))
         } else {
             paths
                 .range(c.line + 1..)
                 .next()
                 .and_then(|(_, ps)| ps.first())
-                .and_then(|p| resolve(lines, p))
+                .and_then(|p| resolve(&first_line, p))
         };
         match (target, c.gap.is_some()) {
             (Some(i), true) => trailing.entry(i).or_default().push(c),

@@ -1,0 +1,372 @@
+//! Invariants across the pipeline stages, on generated input: whatever the
+//! news-like text, the tagger's offsets are char boundaries inside it and
+//! its resolved dates are real calendar dates; event extraction never
+//! panics and its sources' spans, lines and quotes agree with the text;
+//! and every valid timeline
+//! renders to a well-formed SVG document (checked with an XML parser).
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use timeline::date::{Date, DateSpec, YEAR_RANGE};
+use timeline::events::{Article, extract};
+use timeline::render::{RenderOptions, Theme, svg};
+use timeline::tagger::tag_document;
+use timeline::timeline::{Event, Source, Timeline, When, from_yaml, to_yaml};
+
+/// Words and pieces that news dates are made of, plus hostile unicode.
+const PIECES: &[&str] = &[
+    "January",
+    "Feb.",
+    "March",
+    "Sept",
+    "September",
+    "May",
+    "december",
+    "Monday",
+    "weekend",
+    "last",
+    "next",
+    "ago",
+    "since",
+    "from",
+    "to",
+    "until",
+    "between",
+    "and",
+    "in",
+    "on",
+    "the",
+    "early",
+    "mid-",
+    "late",
+    "about",
+    "nearly",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "year",
+    "century",
+    "1990s",
+    "'90s",
+    "BC",
+    "AD",
+    "Q3",
+    "H1",
+    "spring",
+    "winter",
+    "Christmas",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "this",
+    "previous",
+    "following",
+    "three",
+    "twenty",
+    "first",
+    "21st",
+    "3rd",
+    "0",
+    "1",
+    "9",
+    "10",
+    "12",
+    "29",
+    "30",
+    "31",
+    "32",
+    "99",
+    "100",
+    "1991",
+    "2020",
+    "2023",
+    "0000",
+    "9999",
+    "10000",
+    "99999999999",
+    "-1",
+    "2020-11-10",
+    "2021-09",
+    "12/31/2020",
+    "31.12.2020",
+    "2020/02/30",
+    "11:30",
+    "p.m.",
+    ",",
+    ".",
+    "-",
+    "–",
+    "—",
+    "/",
+    ":",
+    ";",
+    "'",
+    "\"",
+    "(",
+    ")",
+    "%",
+    "é",
+    "Türkiye",
+    "日本",
+    "🎉",
+    "\u{200b}",
+    "\u{feff}",
+    "e\u{301}",
+    "\u{2028}",
+    "\t",
+    "\r\n",
+    "\n",
+    "\n\n",
+];
+
+fn news_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        8 => prop::sample::select(PIECES).prop_map(str::to_string),
+        1 => "\\PC{0,6}",
+    ];
+    let sep = prop::sample::select(&[" ", " ", " ", "", "\n", ", "][..]);
+    prop::collection::vec((piece, sep), 0..40).prop_map(|parts| {
+        parts.into_iter().fold(String::new(), |mut s, (p, sep)| {
+            s.push_str(&p);
+            s.push_str(sep);
+            s
+        })
+    })
+}
+
+fn dct() -> impl Strategy<Value = Option<NaiveDate>> {
+    prop::option::of((1i32..=3000, 1u32..=12, 1u32..=28))
+        .prop_map(|o| o.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)))
+}
+
+/// A date the chart can be asked to draw: any precision, any supported year.
+fn date() -> impl Strategy<Value = Date> {
+    let year = prop_oneof![3 => 1800i32..=2100, 1 => YEAR_RANGE];
+    prop_oneof![
+        year.clone().prop_map(|y| Date::year(y).unwrap()),
+        (year.clone(), 1u32..=12).prop_map(|(y, m)| Date::month(y, m).unwrap()),
+        (year, 1u32..=12, 1u32..=31)
+            .prop_map(|(y, m, d)| { Date::day(y, m, d).or_else(|_| Date::day(y, m, 28)).unwrap() }),
+        (-99i32..=99).prop_map(Date::Century),
+        (-999i32..=999).prop_map(Date::Decade),
+    ]
+}
+
+fn date_spec() -> impl Strategy<Value = DateSpec> {
+    (date(), any::<bool>(), any::<bool>()).prop_map(|(date, approximate, uncertain)| DateSpec {
+        date,
+        approximate,
+        uncertain,
+    })
+}
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![
+        date_spec().prop_map(When::On),
+        (prop::option::of(date_spec()), prop::option::of(date_spec()))
+            .prop_filter("an interval needs an end", |(a, b)| a.is_some()
+                || b.is_some())
+            .prop_map(|(a, b)| match (a, b) {
+                (Some(a), Some(b)) if b.date.last_day() < a.date.first_day() => {
+                    When::Between {
+                        start: Some(b),
+                        end: Some(a),
+                    }
+                }
+                (start, end) => When::Between { start, end },
+            }),
+    ]
+}
+
+/// Titles and tags that an SVG writer must escape, and long or odd text.
+fn label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<script>alert(\"x\")</script> & 'y'".to_string()),
+        Just("]]> <!-- --> &amp; &#0; \u{0}".to_string()),
+        Just("Ünïcödé 日本 🎉 \u{202e}rtl\u{202c} e\u{301}".to_string()),
+        Just("word ".repeat(60)),
+        "[a-zA-Z<>&\"' ]{1,30}",
+        "\\PC{1,40}",
+    ]
+    .prop_filter("titles are not blank", |s| !s.trim().is_empty())
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    (
+        when(),
+        label(),
+        prop::collection::vec(label(), 0..3),
+        any::<bool>(),
+        prop::option::of(0u8..=10),
+        prop::collection::vec(label(), 0..2),
+    )
+        .prop_map(|(when, title, tags, inferred, conf, quotes)| Event {
+            id: String::new(),
+            when,
+            title,
+            tags,
+            inferred,
+            confidence: conf.map(|c| f64::from(c) / 10.0),
+            sources: quotes
+                .into_iter()
+                .map(|quote| Source {
+                    file: "a<b>&c.txt".into(),
+                    line: 1,
+                    span: (0, quote.chars().count()),
+                    quote,
+                    rules: vec!["date.year".into()],
+                })
+                .collect(),
+        })
+}
+
+fn timeline_strategy() -> impl Strategy<Value = Timeline> {
+    (
+        prop::option::of(label()),
+        prop::collection::vec(event(), 0..12),
+    )
+        .prop_map(|(title, events)| {
+            let mut t = Timeline {
+                version: timeline::timeline::FORMAT_VERSION,
+                title,
+                events,
+                deleted: Vec::new(),
+            };
+            for (i, e) in t.events.iter_mut().enumerate() {
+                e.id = format!("e-{i}");
+            }
+            t
+        })
+}
+
+/// Checks that `svg` is one well-formed XML document whose root is `<svg>`.
+fn assert_well_formed_svg(svg: &str) {
+    let doc = match roxmltree::Document::parse(svg) {
+        Ok(doc) => doc,
+        Err(e) => panic!("SVG is not well-formed XML: {e}\n{svg}"),
+    };
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn tag_offsets_are_char_boundaries_inside_the_text(text in news_text(), dct in dct()) {
+        let tagged = tag_document(&text, dct);
+        for t in &tagged.timexes {
+            prop_assert!(t.start < t.end, "{t:?}");
+            prop_assert!(t.end <= text.len(), "{t:?}");
+            prop_assert!(text.is_char_boundary(t.start), "{t:?}");
+            prop_assert!(text.is_char_boundary(t.end), "{t:?}");
+            if let Some(link) = t.range {
+                prop_assert!(link.partner < tagged.timexes.len(), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn resolved_dates_are_calendar_dates(text in news_text(), dct in dct()) {
+        for t in tag_document(&text, dct).timexes {
+            let Some(d) = t.value.as_date() else { continue };
+            // The date survives its own notation, and covers real days.
+            let again: Date = d.to_string().parse().unwrap_or_else(|e| {
+                panic!("{d:?} from {:?} prints as `{d}` which does not parse: {e}", &text[t.start..t.end])
+            });
+            prop_assert_eq!(again, d);
+            prop_assert!(d.first_day() <= d.last_day(), "{:?}", d);
+            match d {
+                Date::Year(y) | Date::Month { year: y, .. } => prop_assert!(YEAR_RANGE.contains(&y)),
+                Date::Day(day) => {
+                    use chrono::Datelike;
+                    prop_assert!(YEAR_RANGE.contains(&day.year()), "{day}");
+                }
+                Date::Century(_) | Date::Decade(_) => {}
+            }
+        }
+    }
+
+    #[test]
+    fn extract_quotes_only_spans_of_the_text(text in news_text(), dct in dct()) {
+        check_sources(&text, dct);
+    }
+}
+
+/// Extracts events from `text` and checks each source against the text:
+/// its char span is inside it and is the quoted sentence (whitespace
+/// unwrapped), on the line given. Returns the number of sources.
+fn check_sources(text: &str, dct: Option<NaiveDate>) -> usize {
+    let tagged = tag_document(text, dct);
+    let ex = extract(
+        Article {
+            name: "a.txt",
+            text,
+        },
+        &tagged,
+    );
+    let chars = text.chars().count();
+    let lines = text.lines().count().max(1);
+    let mut n = 0;
+    for s in ex.events.iter().flat_map(|e| &e.sources) {
+        n += 1;
+        assert!(
+            s.span.0 <= s.span.1 && s.span.1 <= chars,
+            "{s:?} in {chars} chars"
+        );
+        assert!((1..=lines).contains(&s.line), "{s:?} in {lines} lines");
+        let spanned: String = text
+            .chars()
+            .skip(s.span.0)
+            .take(s.span.1 - s.span.0)
+            .collect();
+        assert_eq!(
+            spanned.split_whitespace().collect::<Vec<_>>().join(" "),
+            s.quote
+        );
+        let newlines = text.chars().take(s.span.0).filter(|&c| c == '\n').count();
+        assert_eq!(s.line, 1 + newlines, "{s:?}");
+    }
+    n
+}
+
+#[test]
+fn sources_agree_with_a_text_of_wide_chars_and_crlf_lines() {
+    let text = "Le président “Aliyev” a visité Bakou.\r\nTürkiye 日本 🎉: the war concluded\r\nwith a statement on November 10, 2020.\r\n\r\nJoint drills were held in September 2021 in Baku. Über 3 people attended.\n";
+    assert!(check_sources(text, NaiveDate::from_ymd_opt(2023, 11, 2)) >= 2);
+}
+
+#[test]
+fn sources_agree_with_the_seed_article() {
+    let text = include_str!("../seeds/000_5da06e75f2e99931.txt");
+    assert!(check_sources(text, None) >= 4);
+}
+
+proptest! {
+    // Rendering lays out text with a real font: keep the case count modest.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_valid_timeline_renders_well_formed_svg(t in timeline_strategy(), dark in any::<bool>(), width in 200u32..2000) {
+        // The generated timeline is valid: it survives its own file format.
+        let yaml = to_yaml(&t);
+        if let Err(e) = from_yaml(&yaml, "t.yaml") {
+            panic!("generated timeline does not load: {e:?}\n{yaml}");
+        }
+        let opts = RenderOptions {
+            width,
+            theme: if dark { Theme::Dark } else { Theme::Light },
+            title: None,
+        };
+        assert_well_formed_svg(&svg(&t, &opts));
+    }
+}
+
+#[test]
+fn the_seed_timeline_renders_well_formed_svg() {
+    let yaml = include_str!("../data/000_5da06e75f2e99931.yaml");
+    let t = from_yaml(yaml, "seed.yaml").unwrap();
+    assert_well_formed_svg(&svg(&t, &RenderOptions::default()));
+}
