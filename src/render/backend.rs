@@ -146,6 +146,18 @@ impl SvgDoc {
         }
     }
 
+    /// Opens `<tag points="x,y x,y ..."` (the caller adds paint and `/>`).
+    fn points(&mut self, tag: &str, points: impl IntoIterator<Item = BackendCoord>) {
+        let _ = write!(self.out, "<{tag} points=\"");
+        for (i, p) in points.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(' ');
+            }
+            let _ = write!(self.out, "{},{}", p.0, p.1);
+        }
+        self.out.push('"');
+    }
+
     fn fill(&mut self, c: BackendColor) {
         let _ = write!(self.out, " fill=\"{}\"", hex(c));
         if c.alpha < 1.0 {
@@ -268,14 +280,7 @@ impl DrawingBackend for ReportSvg {
         }
         let mut d = self.doc.borrow_mut();
         d.indent();
-        d.out.push_str("<polyline points=\"");
-        for (i, p) in path.into_iter().enumerate() {
-            if i > 0 {
-                d.out.push(' ');
-            }
-            let _ = write!(d.out, "{},{}", p.0, p.1);
-        }
-        d.out.push('"');
+        d.points("polyline", path);
         d.stroke(c, style.stroke_width());
         d.out.push_str(" stroke-linejoin=\"round\"/>\n");
         Ok(())
@@ -315,14 +320,7 @@ impl DrawingBackend for ReportSvg {
         }
         let mut d = self.doc.borrow_mut();
         d.indent();
-        d.out.push_str("<polygon points=\"");
-        for (i, p) in vert.into_iter().enumerate() {
-            if i > 0 {
-                d.out.push(' ');
-            }
-            let _ = write!(d.out, "{},{}", p.0, p.1);
-        }
-        d.out.push('"');
+        d.points("polygon", vert);
         d.fill(c);
         d.out.push_str("/>\n");
         Ok(())
