@@ -9,7 +9,11 @@ use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_main};
 use timeline::tagger::tag;
 
-const TE3: &str = "/work/shared/data/te3_train.jsonl";
+/// The TempEval-3 training set, beside the repository (never copied in).
+const TE3: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/te3_train.jsonl"
+);
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/seeds/000_5da06e75f2e99931.txt"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Tags the TempEval-3 training set (or GOLD) with the library and scores it.
+# Tags the TempEval-3 training set (or GOLD) with `timeline tag --jsonl` and
+# scores it with the TempEval-3 scorer.
 #   scripts/eval.sh [GOLD.jsonl] [scorer options, e.g. --errors --types DATE]
 #   scripts/eval.sh --errors          (default gold, scorer options only)
 # PROFILE=dev uses a debug build (faster to rebuild while iterating on rules);
@@ -9,7 +10,8 @@
 # default gold file is not an error (machines without the data); a missing
 # gold file named on the command line is.
 set -euo pipefail
-DEFAULT_GOLD=/work/shared/data/te3_train.jsonl
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DEFAULT_GOLD=$ROOT/../shared/data/te3_train.jsonl
 if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
     GOLD=$1
     shift
@@ -26,13 +28,13 @@ else
     fi
 fi
 cd "$(dirname "$0")/.."
-SCORER=${SCORER:-/work/shared/eval/timex_score.py}
+SCORER=${SCORER:-$ROOT/../shared/eval/timex_score.py}
 PROFILE=${PROFILE:-release}
 DIR=$([ "$PROFILE" = release ] && echo release || echo debug)
 if [ "$DIR" = release ]; then
-    cargo build --release --quiet --example tag_jsonl
+    cargo build --release --quiet
 else
-    cargo build --quiet --example tag_jsonl
+    cargo build --quiet
 fi
 OUT=$(mktemp -t tagger-eval.XXXXXX.jsonl)
 trap 'rm -f "$OUT"' EXIT
@@ -42,5 +44,5 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if line.strip():
         d = json.loads(line)
         print(json.dumps({"id": d["id"], "dct": d.get("dct"), "text": d["text"]}))
-' "$GOLD" | target/"$DIR"/examples/tag_jsonl > "$OUT"
+' "$GOLD" | target/"$DIR"/timeline tag --jsonl > "$OUT"
 python3 "$SCORER" "$GOLD" "$OUT" "$@"

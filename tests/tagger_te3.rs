@@ -5,7 +5,11 @@
 
 use timeline::tagger::jsonl::tag_line;
 
-const GOLD: &str = "/work/shared/data/te3_train.jsonl";
+/// The TempEval-3 training set, beside the repository (never copied in).
+const GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/data/te3_train.jsonl"
+);
 
 fn spans(v: &serde_json::Value) -> Vec<(u64, u64, String)> {
     v["timexes"]
