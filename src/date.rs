@@ -304,6 +304,11 @@ impl FromStr for Date {
         };
         let sign = if neg { -1 } else { 1 };
         let parts: Vec<&str> = body.split('-').collect();
+        // A year of five or more digits is a date, just not one we support.
+        if parts[0].len() > 4 && parts[0].bytes().all(|b| b.is_ascii_digit()) {
+            let y = parts[0].parse::<i64>().unwrap_or(i64::MAX);
+            return Err(DateError::YearRange(if neg { -y } else { y }));
+        }
         let num = |p: &str| -> Result<i64, DateError> {
             if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(syntax());

@@ -180,3 +180,40 @@ mod tests {
         assert_eq!(s, "ab\u{fffd}c");
     }
 }
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        // The rename cannot replace a non-empty directory: the write fails
+        // after the temporary file was fully written, as a full disk or a
+        // kill between write and rename would.
+        let target = dir.path().join("t.yaml");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("keep"), "old").unwrap();
+        let e = write_atomic(&target, b"new contents").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{}: cannot write: ", target.display())),
+            "{e}"
+        );
+        assert_eq!(std::fs::read_to_string(target.join("keep")).unwrap(), "old");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec!["t.yaml".to_string()], "temporary file left");
+    }
+
+    #[test]
+    fn a_successful_write_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("t.yaml");
+        std::fs::write(&target, "old").unwrap();
+        write_atomic(&target, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+}

@@ -267,3 +267,52 @@ fn a_ten_megabyte_line_is_processed() {
     assert!(t.events.len() >= 28, "{} events", t.events.len());
     assert!(yaml.contains("when: \"2020-05-01\""));
 }
+
+#[test]
+fn dates_out_of_range_in_a_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "version: 1\nevents:\n  - id: a\n    when: \"99999\"\n    title: Far future\n  - id: b\n    when: February 30, 2021\n    title: No such day\n";
+    std::fs::write(dir.path().join("r.yaml"), src).unwrap();
+    let o = run(&["check", "r.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "r.yaml:4:11: error: year 99999 is out of range (supported: -9999 to 9999)\n  |\n4 |     when: \"99999\"\n  |           ^^^^^^^\n\nr.yaml:7:11: error: 2021-02 has no day 30\n  |\n7 |     when: February 30, 2021\n  |           ^^^^^^^^^^^^^^^^^\n  = hint: Feb 2021 has 28 days\n"
+    );
+}
+
+#[test]
+fn a_timeline_with_zero_events_renders_a_chart_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("z.yaml"), "version: 1\nevents: []\n").unwrap();
+    let o = run(&["render", "z.yaml", "-o", "z.svg"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("z.svg")).unwrap();
+    assert!(svg.contains(">No events</text>"), "{svg}");
+}
+
+#[test]
+fn a_timeline_of_100000_events_checks_and_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut src = String::from("version: 1\nevents:\n");
+    for i in 0..100_000 {
+        src.push_str(&format!(
+            "  - id: e{i}\n    when: \"{}-{:02}-{:02}\"\n    title: Event number {i}\n",
+            1900 + i % 120,
+            1 + i % 12,
+            1 + i % 28
+        ));
+    }
+    std::fs::write(dir.path().join("big.yaml"), &src).unwrap();
+    let o = run(&["check", "big.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "big.yaml: ok, 100000 events\n"
+    );
+    let o = run(&["render", "big.yaml", "-o", "big.svg"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("big.svg")).unwrap();
+    assert!(svg.contains("more events not shown"), "no omission note");
+    assert!(svg.len() < 2_000_000, "{} bytes", svg.len());
+}
