@@ -66,9 +66,12 @@ art_mb=$(du -sb "$work/articles" | awk '{print $1/1e6}')
 rows+=("$(measure "build, 10,000 articles, one timeline each" "$bin" build "$work/articles" --data-dir "$work/d1" --output-dir "$work/o1" --quiet)|$art_mb")
 rows+=("$(measure "build -o all, 10,000 articles, one merged timeline" "$bin" build "$work/articles" -o all --data-dir "$work/d2" --output-dir "$work/o2" --quiet)|$art_mb")
 
+big_peak=
 if [ $big = 1 ]; then
   mkjsonl 1000 "$work/te1000.jsonl"
-  rows+=("$(measure "tag --jsonl, 1 GB stream (memory check)" "$bin" tag --jsonl "$work/te1000.jsonl")|1000")
+  row=$(measure "tag --jsonl, 1 GB stream (memory check)" "$bin" tag --jsonl "$work/te1000.jsonl")
+  rows+=("$row|1000")
+  big_peak=$(echo "$row" | cut -d'|' -f3)
 fi
 
 echo "| run | seconds | MB/s | peak memory (MB) |"
@@ -78,3 +81,13 @@ for r in "${rows[@]}"; do
   mbs=$(python3 -c "print(f'{$mb/$secs:.1f}' if $secs > 0 else '–')")
   echo "| $label | $secs | $mbs | $peak |"
 done
+
+# The 1 GB stream must stay under 200 MB of memory.
+if [ -n "$big_peak" ]; then
+  if python3 -c "import sys; sys.exit(0 if $big_peak < 200 else 1)"; then
+    echo "memory check: 1 GB stream peaked at $big_peak MB (< 200 MB): ok"
+  else
+    echo "memory check FAILED: 1 GB stream peaked at $big_peak MB (limit 200 MB)" >&2
+    exit 1
+  fi
+fi
