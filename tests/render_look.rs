@@ -39,33 +39,7 @@ fn qualifiers_render_to_png() {
     let Some(dir) = std::env::var_os("TIMELINE_RENDER_OUT") else {
         return;
     };
-    let mut inferred = on(
-        "inferred",
-        "2019-06-15",
-        "Inferred from a duration",
-        &["derived"],
-    );
-    inferred.inferred = true;
-    let t = timeline(
-        Some("Precisions & qualifiers"),
-        vec![
-            on("day", "2019-03-04", "A day", &["exact"]),
-            on("month", "2019-05", "A month", &["exact"]),
-            on("year", "2018", "A year", &["exact"]),
-            on("approx", "~2019-09", "About September", &["vague"]),
-            on("unsure", "2019-11-20?", "Perhaps this day", &["vague"]),
-            inferred,
-            between(
-                "span",
-                "2018-10",
-                "2019-02",
-                "An interval of months",
-                &["exact"],
-            ),
-            between("fuzzy", "~2019-07", "2019-12?", "Fuzzy ends", &["vague"]),
-            between("open", "2019-08-01", "", "Still going", &[]),
-        ],
-    );
+    let t = qualifiers();
     let p = png(&t, &RenderOptions::default()).unwrap();
     std::fs::write(std::path::Path::new(&dir).join("qualifiers.png"), p).unwrap();
 }

@@ -182,6 +182,17 @@ pub struct ReportSvg {
 }
 
 impl ReportSvg {
+    /// Starts an element in colour `c`: `None` for a fully transparent
+    /// colour (nothing to draw), else the document, indented.
+    fn begin(&self, c: BackendColor) -> Option<std::cell::RefMut<'_, SvgDoc>> {
+        if c.alpha == 0.0 {
+            return None;
+        }
+        let mut d = self.doc.borrow_mut();
+        d.indent();
+        Some(d)
+    }
+
     /// A backend of `size` pixels writing into `doc`.
     pub fn new(doc: SvgHandle, size: (u32, u32)) -> ReportSvg {
         ReportSvg { doc, size }
@@ -206,11 +217,9 @@ impl DrawingBackend for ReportSvg {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> DrawResult {
-        if color.alpha == 0.0 {
+        let Some(mut d) = self.begin(color) else {
             return Ok(());
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
+        };
         let _ = write!(
             d.out,
             "<rect x=\"{}\" y=\"{}\" width=\"1\" height=\"1\"",
@@ -228,11 +237,9 @@ impl DrawingBackend for ReportSvg {
         style: &S,
     ) -> DrawResult {
         let c = style.color();
-        if c.alpha == 0.0 {
+        let Some(mut d) = self.begin(c) else {
             return Ok(());
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
+        };
         let _ = write!(
             d.out,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
@@ -251,11 +258,9 @@ impl DrawingBackend for ReportSvg {
         fill: bool,
     ) -> DrawResult {
         let c = style.color();
-        if c.alpha == 0.0 {
+        let Some(mut d) = self.begin(c) else {
             return Ok(());
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
+        };
         let _ = write!(
             d.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
@@ -275,11 +280,9 @@ impl DrawingBackend for ReportSvg {
         style: &S,
     ) -> DrawResult {
         let c = style.color();
-        if c.alpha == 0.0 {
+        let Some(mut d) = self.begin(c) else {
             return Ok(());
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
+        };
         d.points("polyline", path);
         d.stroke(c, style.stroke_width());
         d.out.push_str(" stroke-linejoin=\"round\"/>\n");
@@ -294,11 +297,9 @@ impl DrawingBackend for ReportSvg {
         fill: bool,
     ) -> DrawResult {
         let c = style.color();
-        if c.alpha == 0.0 {
+        let Some(mut d) = self.begin(c) else {
             return Ok(());
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
+        };
         let _ = write!(
             d.out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\"",
@@ -315,11 +316,9 @@ impl DrawingBackend for ReportSvg {
         style: &S,
     ) -> DrawResult {
         let c = style.color();
-        if c.alpha == 0.0 {
+        let Some(mut d) = self.begin(c) else {
             return Ok(());
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
+        };
         d.points("polygon", vert);
         d.fill(c);
         d.out.push_str("/>\n");

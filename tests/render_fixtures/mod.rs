@@ -263,3 +263,35 @@ pub fn day(y: i32, m: u32, dd: u32) -> Date {
         Err(e) => panic!("bad fixture day: {e}"),
     }
 }
+
+/// Every precision and qualifier once: day, month, year, approximate,
+/// uncertain, inferred, intervals with fuzzy and open ends.
+pub fn qualifiers() -> Timeline {
+    let mut inferred = on(
+        "inferred",
+        "2019-06-15",
+        "Inferred from a duration",
+        &["derived"],
+    );
+    inferred.inferred = true;
+    timeline(
+        Some("Precisions & qualifiers"),
+        vec![
+            on("day", "2019-03-04", "A day", &["exact"]),
+            on("month", "2019-05", "A month", &["exact"]),
+            on("year", "2018", "A year", &["exact"]),
+            on("approx", "~2019-09", "About September", &["vague"]),
+            on("unsure", "2019-11-20?", "Perhaps this day", &["vague"]),
+            inferred,
+            between(
+                "span",
+                "2018-10",
+                "2019-02",
+                "An interval of months",
+                &["exact"],
+            ),
+            between("fuzzy", "~2019-07", "2019-12?", "Fuzzy ends", &["vague"]),
+            between("open", "2019-08-01", "", "Still going", &[]),
+        ],
+    )
+}
