@@ -409,21 +409,28 @@ fn insert_events(
             .filter(|&i| i < items.len());
         let mut text = String::new();
         write_event(&mut text, e, indent);
-        let at = match pos {
-            Some(i) => before_item(map, &items[i]),
-            None => {
-                let at = map.line_end(last_line(&items[items.len() - 1]));
-                if at == src.len() && !src.ends_with('\n') {
-                    text.insert(0, '\n');
-                }
-                at
-            }
-        };
-        edits.push(Edit {
-            at,
-            remove: 0,
-            text,
+        edits.push(match pos {
+            Some(i) => Edit {
+                at: before_item(map, &items[i]),
+                remove: 0,
+                text,
+            },
+            None => after_last(src, map, &items[items.len() - 1], text),
         });
+    }
+}
+
+/// An edit inserting `text` (whole lines) after the line of `last`, the last
+/// item of a block list; a file without a final newline gets one first.
+fn after_last(src: &str, map: &Map<'_>, last: &Node, mut text: String) -> Edit {
+    let at = map.line_end(last_line(last));
+    if at == src.len() && !src.ends_with('\n') {
+        text.insert(0, '\n');
+    }
+    Edit {
+        at,
+        remove: 0,
+        text,
     }
 }
 
@@ -446,15 +453,7 @@ fn append_items(
                 text.push_str(&scalar(id, false));
                 text.push('\n');
             }
-            let at = map.line_end(last_line(&items[items.len() - 1]));
-            if at == src.len() && !src.ends_with('\n') {
-                text.insert(0, '\n');
-            }
-            edits.push(Edit {
-                at,
-                remove: 0,
-                text,
-            });
+            edits.push(after_last(src, map, &items[items.len() - 1], text));
         }
         Kind::Seq { flow: true, items } if !items.is_empty() => {
             // Rewrite the flow list in place with the old and new items.
