@@ -461,6 +461,10 @@ fn dated_candidates(cx: &mut Ctx<'_>, timexes: &[Timex], body_start: usize) -> D
                 cx.drop(t, "relative date left unresolved (no document date)");
                 continue;
             }
+            Value::Recurring { .. } => {
+                cx.drop(t, "a recurrence, not a happening");
+                continue;
+            }
             Value::Duration(_) => {
                 durations.push((ti, si));
                 continue;

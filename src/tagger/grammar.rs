@@ -143,6 +143,8 @@ pub struct Grammar {
     ordinals: usize,
     context: WordList,
     year_context: WordList,
+    /// Temporal words that are part of a name when capitalized mid-sentence.
+    name_words: WordList,
     labels: WordList,
     counted: WordList,
 }
@@ -252,17 +254,22 @@ impl Grammar {
         )?;
         let labels = parse_words("labels.words", include_str!("rules/labels.words"))?;
         let counted = parse_words("counted.words", include_str!("rules/counted.words"))?;
+        let name_words = parse_words("name_words.words", include_str!("rules/name_words.words"))?;
         let mut rules = Vec::new();
         for (name, src, _) in RULE_FILES {
             rules.extend(parse_rules(&format!("{name}.rules"), src)?);
         }
-        Grammar::new(lists, rules, [context, year_context, labels, counted])
+        Grammar::new(
+            lists,
+            rules,
+            [context, year_context, labels, counted, name_words],
+        )
     }
 
     fn new(
         named: Vec<(String, WordList)>,
         rules: Vec<Rule>,
-        [context, year_context, labels, counted]: [WordList; 4],
+        [context, year_context, labels, counted, name_words]: [WordList; 5],
     ) -> Result<Grammar, RuleError> {
         let mut list_names: FastMap<String, usize> = FastMap::default();
         let mut lists = Vec::new();
@@ -425,6 +432,7 @@ impl Grammar {
             year_context,
             labels,
             counted,
+            name_words,
         })
     }
 
@@ -527,6 +535,9 @@ impl Grammar {
                 Some((end, sem))
             }
             Class::Ordinal => id_phrase_match(&self.id_lists[self.ordinals], ids, i),
+            Class::Name if t.upper && t.lower.chars().all(char::is_alphabetic) => {
+                Some((i + 1, Sem::Flag))
+            }
             _ => None,
         }
     }
@@ -762,6 +773,9 @@ impl Grammar {
         if rule.latent && !self.has_context(toks, start) {
             return false;
         }
+        if self.in_name(rule, toks, start, end) {
+            return false;
+        }
         if rule.weak {
             // A bare number before a plural noun counts things (`1500
             // troops`); an adjective before one qualifies it (`weekly
@@ -790,6 +804,74 @@ impl Grammar {
         }
         true
     }
+}
+
+impl Grammar {
+    /// Whether tokens `start..end` belong to a name (`"This Week"`, `60
+    /// Minutes`, `High Noon`, `USA Today`): a word of `name_words.words`
+    /// capitalized inside a sentence, after a word of the match or after a
+    /// capitalized word. Holiday names and headline lines are exempt.
+    fn in_name(&self, rule: &Rule, toks: &[Token], start: usize, end: usize) -> bool {
+        let holiday = rule
+            .elems
+            .iter()
+            .any(|e| matches!(&e.matcher, Matcher::List(ls) if ls.iter().any(|l| l == "holidays")));
+        if holiday {
+            return false;
+        }
+        let capital_word = |k: usize| toks[k].upper && toks[k].is_word();
+        let hit = (start..end).any(|k| {
+            capital_word(k)
+                && !sentence_initial(toks, k)
+                && phrase_match(&self.name_words, toks, k).is_some_and(|(e, _)| e == k + 1)
+                && (k > start || capital_word(k - 1))
+        });
+        hit && !headline(toks, start)
+    }
+}
+
+/// Whether token `k` starts a sentence, a line, a quotation or a bracket.
+fn sentence_initial(toks: &[Token], k: usize) -> bool {
+    k == 0
+        || toks[k].newline_before
+        || matches!(
+            toks[k - 1].lower.as_str(),
+            "." | "!"
+                | "?"
+                | ":"
+                | ";"
+                | "\""
+                | "“"
+                | "”"
+                | "`"
+                | "'"
+                | "‘"
+                | "("
+                | "["
+                | "—"
+                | "–"
+                | "-"
+                | "_"
+        )
+}
+
+/// Whether the line around token `k` is a headline: four in five of its
+/// longer words capitalized (looks at most 40 tokens each way).
+fn headline(toks: &[Token], k: usize) -> bool {
+    let mut a = k;
+    while a > 0 && k - a < 40 && !toks[a].newline_before {
+        a -= 1;
+    }
+    let mut b = k + 1;
+    while b < toks.len() && b - k < 40 && !toks[b].newline_before {
+        b += 1;
+    }
+    let words: Vec<&Token> = toks[a..b]
+        .iter()
+        .filter(|t| t.is_word() && t.lower.len() >= 4)
+        .collect();
+    let capital = words.iter().filter(|t| t.upper).count();
+    words.len() >= 3 && capital * 10 >= words.len() * 8
 }
 
 fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
@@ -842,6 +924,8 @@ fn next_filter(
         match &e.matcher {
             CMatcher::Lit(alts) => alts.iter().for_each(|&id| add(id, &mut f)),
             CMatcher::List(ls) => ls.iter().for_each(|&l| add_list(&lists[l], &mut f)),
+            // Any capitalized word: nothing to filter on.
+            CMatcher::Class(Class::Name) => return None,
             CMatcher::Class(c) => {
                 f.nums = true;
                 match c {
@@ -1093,6 +1177,20 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
             return vec![draft(x, start, e1, r1), draft(y, s2, end, r2)];
         }
         Builder::Reject => return Vec::new(),
+        Builder::Every => match date_spec(&args, &syms) {
+            Some(Spec::Cyclic {
+                within,
+                weekday,
+                holiday: None,
+                time,
+                ..
+            }) => Spec::Fixed(Value::Recurring {
+                within,
+                weekday,
+                time,
+            }),
+            _ => return Vec::new(),
+        },
         Builder::Date => match date_spec(&args, &syms) {
             Some(s) => s,
             None => return Vec::new(),

@@ -34,6 +34,7 @@
 //! | `#count`     | a number in digits or words (`twenty-four`, `30`)          |
 //! | `#ordinal`   | `third`, `3rd`                                             |
 //! | `#decade`    | `1990s`, `1990's`, `90s` (the decade's first year)         |
+//! | `#name`      | a capitalized word (`Granma`); not first in a rule         |
 //!
 //! Suffix `?` makes an element optional, suffix `!` requires a capital first
 //! letter, prefix `~` requires the element to be glued to the previous token
@@ -55,6 +56,8 @@
 //!   from the last mentioned date.
 //! * `dur`: `amount unit mod` — a duration (amount omitted: `PXY`).
 //! * `set`: `amount unit` — a recurrence.
+//! * `every`: the `date` keys without a year — a recurring calendar point
+//!   (`each Thursday` is `XXXX-WXX-4`, `every July` `XXXX-07`).
 //! * `ref`: `which=PRESENT|PAST|FUTURE`.
 //! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
 //! * `dayrange`: `month from to year link` — two linked days (`Dec. 12-14`,
@@ -208,6 +211,9 @@ pub enum Class {
     Ordinal,
     /// `#decade`
     Decade,
+    /// `#name`: any word with a capital first letter (a proper name's
+    /// word); never the first element of a rule.
+    Name,
 }
 
 /// What a pattern element matches.
@@ -258,6 +264,8 @@ pub enum Builder {
     Dur,
     /// `set`
     Set,
+    /// A recurring calendar point: `each Thursday`.
+    Every,
     /// `ref`
     Ref,
     /// `yearrange`
@@ -306,12 +314,14 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ("months", include_str!("rules/months.words")),
     ("months_solo", include_str!("rules/months_solo.words")),
     ("weekdays", include_str!("rules/weekdays.words")),
+    ("weekdays_pl", include_str!("rules/weekdays_pl.words")),
     ("numbers", include_str!("rules/numbers.words")),
     ("ordinals", include_str!("rules/ordinals.words")),
     ("units", include_str!("rules/units.words")),
     ("units_pl", include_str!("rules/units_pl.words")),
     ("seasons", include_str!("rules/seasons.words")),
     ("dayparts", include_str!("rules/dayparts.words")),
+    ("dayparts_pl", include_str!("rules/dayparts_pl.words")),
     ("holidays", include_str!("rules/holidays.words")),
     ("mods_point", include_str!("rules/mods_point.words")),
     ("mods_amount", include_str!("rules/mods_amount.words")),
@@ -320,6 +330,10 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ("tense", include_str!("rules/tense.words")),
     ("zones", include_str!("rules/zones.words")),
     ("decades", include_str!("rules/decades.words")),
+    (
+        "generic_present",
+        include_str!("rules/generic_present.words"),
+    ),
 ];
 
 /// The rule files compiled into the binary: (name, rules, examples).
@@ -546,6 +560,7 @@ fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
             "count" => Class::Count,
             "ordinal" => Class::Ordinal,
             "decade" => Class::Decade,
+            "name" => Class::Name,
             other => return Err(err(file, line, format!("unknown class `#{other}`"))),
         })
     } else {
@@ -622,6 +637,9 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
                     "the first element may not be optional or a lookahead",
                 ));
             }
+            Some(e) if e.matcher == Matcher::Class(Class::Name) => {
+                return Err(err(file, line_no, "`#name` may not be the first element"));
+            }
             _ => {}
         }
         if elems.windows(2).any(|w| w[0].lookahead && !w[1].lookahead) {
@@ -650,6 +668,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             Some("rel") => Builder::Rel,
             Some("dur") => Builder::Dur,
             Some("set") => Builder::Set,
+            Some("every") => Builder::Every,
             Some("ref") => Builder::Ref,
             Some("yearrange") => Builder::YearRange,
             Some("none") => Builder::Reject,

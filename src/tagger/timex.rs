@@ -239,6 +239,16 @@ pub enum Value {
         /// The unit, which is also the granularity of the result.
         unit: Unit,
     },
+    /// A recurring calendar point (SET): `each Thursday` (`XXXX-WXX-4`),
+    /// `Tuesday nights` (`XXXX-WXX-2TNI`), `every July` (`XXXX-07`).
+    Recurring {
+        /// The part of every year (`Whole` for weekdays).
+        within: Within,
+        /// A weekday, 1 = Monday.
+        weekday: Option<u8>,
+        /// A time of day.
+        time: Option<TimeOfDay>,
+    },
 }
 
 impl Value {
@@ -339,6 +349,23 @@ impl fmt::Display for Value {
             Value::Ref(RefPoint::Present) => f.write_str("PRESENT_REF"),
             Value::Ref(RefPoint::Past) => f.write_str("PAST_REF"),
             Value::Ref(RefPoint::Future) => f.write_str("FUTURE_REF"),
+            Value::Recurring {
+                within,
+                weekday,
+                time,
+            } => {
+                let p = Point {
+                    year: None,
+                    span: YearSpan::Year,
+                    within: *within,
+                    time: None,
+                };
+                match weekday {
+                    Some(w) => write!(f, "XXXX-WXX-{w}")?,
+                    None => write!(f, "{p}")?,
+                }
+                write_time(f, *time)
+            }
             Value::Relative { unit, .. } => f.write_str(match unit {
                 Unit::Second | Unit::Minute | Unit::Hour => "XXXX-XX-XXTXX:XX",
                 Unit::Day => "XXXX-XX-XX",
@@ -384,16 +411,21 @@ impl fmt::Display for Point {
             Within::Weekend(w) => write!(f, "-W{w:02}-WE")?,
             Within::Day { month, day } => write!(f, "-{month:02}-{day:02}")?,
         }
-        match self.time {
-            None => Ok(()),
-            Some(TimeOfDay::Clock { hour, minute }) => write!(f, "T{hour:02}:{minute:02}"),
-            Some(TimeOfDay::Part(p)) => f.write_str(match p {
-                DayPart::Morning => "TMO",
-                DayPart::Afternoon => "TAF",
-                DayPart::Evening => "TEV",
-                DayPart::Night => "TNI",
-            }),
-        }
+        write_time(f, self.time)
+    }
+}
+
+/// The TIMEX3 time suffix: `T15:00`, `TNI`.
+fn write_time(f: &mut fmt::Formatter<'_>, time: Option<TimeOfDay>) -> fmt::Result {
+    match time {
+        None => Ok(()),
+        Some(TimeOfDay::Clock { hour, minute }) => write!(f, "T{hour:02}:{minute:02}"),
+        Some(TimeOfDay::Part(p)) => f.write_str(match p {
+            DayPart::Morning => "TMO",
+            DayPart::Afternoon => "TAF",
+            DayPart::Evening => "TEV",
+            DayPart::Night => "TNI",
+        }),
     }
 }
 
