@@ -444,53 +444,14 @@ pub fn tag_lines(text: &str, tagged: &Tagged, explain: bool) -> Vec<String> {
     out
 }
 
-/// A bad line of JSON-lines input.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct JsonlError {
-    /// What is wrong.
-    pub message: String,
-    /// 1-based column where it was detected.
-    pub column: usize,
-}
-
-#[derive(serde::Deserialize)]
-struct JsonlDoc {
-    id: serde_json::Value,
-    #[serde(default)]
-    dct: Option<String>,
-    text: String,
-}
-
-fn parse_jsonl_doc(line: &str) -> Result<(JsonlDoc, Option<NaiveDate>), JsonlError> {
-    let doc: JsonlDoc = serde_json::from_str(line).map_err(|e| {
-        let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        JsonlError {
-            message: format!("not a {{\"id\",\"dct\",\"text\"}} JSON object: {msg}"),
-            column: e.column().max(1),
-        }
-    })?;
-    let dct = match doc.dct.as_deref() {
-        Some(s) if !s.trim().is_empty() => {
-            let day = s.get(..10).unwrap_or(s);
-            Some(
-                NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| JsonlError {
-                    message: format!("dct `{s}` is not a YYYY-MM-DD date"),
-                    column: 1,
-                })?,
-            )
-        }
-        _ => None,
-    };
-    Ok((doc, dct))
-}
+/// A bad line of JSON-lines input: the document reader's error.
+pub use crate::tagger::jsonl::DocError as JsonlError;
 
 /// The map step of a cluster run: one JSON line `{"id","dct","text"}` in,
 /// one line `{"id","yaml"}` out, where `yaml` is that document's timeline
 /// (sources named by the document id). `timeline merge` is the reduce step.
 pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
-    let (doc, dct) = parse_jsonl_doc(line)?;
+    let doc = tagger::jsonl::parse_doc(line)?;
     let name = match &doc.id {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -500,7 +461,7 @@ pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
         name,
         text: doc.text,
     };
-    let result = process(&article, dct);
+    let result = process(&article, doc.dct);
     let t = timeline_of(None, std::slice::from_ref(&result));
     let mut out = serde_json::Map::new();
     out.insert("id".into(), doc.id);
@@ -575,13 +536,7 @@ pub fn load_parts(path: &Path) -> Result<Vec<Timeline>, Error> {
 /// `{"id","timexes":[{"start","end","text","type","value"}]}`, with offsets
 /// in Unicode characters (end exclusive).
 pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
-    let (doc, dct) = parse_jsonl_doc(line)?;
-    let tagged = tagger::tag_document(&doc.text, dct);
-    Ok(tagger::jsonl::timexes_json(
-        doc.id,
-        &doc.text,
-        &tagged.timexes,
-    ))
+    tagger::jsonl::tag_line(line)
 }
 
 /// Counts from a JSON-lines run.

@@ -8,11 +8,13 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use timeline::date::{Date, DateSpec, YEAR_RANGE};
+use timeline::date::{Date, YEAR_RANGE};
 use timeline::events::{Article, extract};
 use timeline::render::{RenderOptions, Theme, svg};
 use timeline::tagger::tag_document;
-use timeline::timeline::{Event, Source, Timeline, When, from_yaml, to_yaml};
+use timeline::timeline::{from_yaml, to_yaml};
+
+mod timeline_gen;
 
 /// Words and pieces that news dates are made of, plus hostile unicode.
 const PIECES: &[&str] = &[
@@ -141,106 +143,6 @@ fn dct() -> impl Strategy<Value = Option<NaiveDate>> {
         .prop_map(|o| o.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)))
 }
 
-/// A date the chart can be asked to draw: any precision, any supported year.
-fn date() -> impl Strategy<Value = Date> {
-    let year = prop_oneof![3 => 1800i32..=2100, 1 => YEAR_RANGE];
-    prop_oneof![
-        year.clone().prop_map(|y| Date::year(y).unwrap()),
-        (year.clone(), 1u32..=12).prop_map(|(y, m)| Date::month(y, m).unwrap()),
-        (year, 1u32..=12, 1u32..=31)
-            .prop_map(|(y, m, d)| { Date::day(y, m, d).or_else(|_| Date::day(y, m, 28)).unwrap() }),
-        (-99i32..=99).prop_map(Date::Century),
-        (-999i32..=999).prop_map(Date::Decade),
-    ]
-}
-
-fn date_spec() -> impl Strategy<Value = DateSpec> {
-    (date(), any::<bool>(), any::<bool>()).prop_map(|(date, approximate, uncertain)| DateSpec {
-        date,
-        approximate,
-        uncertain,
-    })
-}
-
-fn when() -> impl Strategy<Value = When> {
-    prop_oneof![
-        date_spec().prop_map(When::On),
-        (prop::option::of(date_spec()), prop::option::of(date_spec()))
-            .prop_filter("an interval needs an end", |(a, b)| a.is_some()
-                || b.is_some())
-            .prop_map(|(a, b)| match (a, b) {
-                (Some(a), Some(b)) if b.date.last_day() < a.date.first_day() => {
-                    When::Between {
-                        start: Some(b),
-                        end: Some(a),
-                    }
-                }
-                (start, end) => When::Between { start, end },
-            }),
-    ]
-}
-
-/// Titles and tags that an SVG writer must escape, and long or odd text.
-fn label() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("<script>alert(\"x\")</script> & 'y'".to_string()),
-        Just("]]> <!-- --> &amp; &#0; \u{0}".to_string()),
-        Just("Ünïcödé 日本 🎉 \u{202e}rtl\u{202c} e\u{301}".to_string()),
-        Just("word ".repeat(60)),
-        "[a-zA-Z<>&\"' ]{1,30}",
-        "\\PC{1,40}",
-    ]
-    .prop_filter("titles are not blank", |s| !s.trim().is_empty())
-}
-
-fn event() -> impl Strategy<Value = Event> {
-    (
-        when(),
-        label(),
-        prop::collection::vec(label(), 0..3),
-        any::<bool>(),
-        prop::option::of(0u8..=10),
-        prop::collection::vec(label(), 0..2),
-    )
-        .prop_map(|(when, title, tags, inferred, conf, quotes)| Event {
-            id: String::new(),
-            when,
-            title,
-            tags,
-            inferred,
-            confidence: conf.map(|c| f64::from(c) / 10.0),
-            sources: quotes
-                .into_iter()
-                .map(|quote| Source {
-                    file: "a<b>&c.txt".into(),
-                    line: 1,
-                    span: (0, quote.chars().count()),
-                    quote,
-                    rules: vec!["date.year".into()],
-                })
-                .collect(),
-        })
-}
-
-fn timeline_strategy() -> impl Strategy<Value = Timeline> {
-    (
-        prop::option::of(label()),
-        prop::collection::vec(event(), 0..12),
-    )
-        .prop_map(|(title, events)| {
-            let mut t = Timeline {
-                version: timeline::timeline::FORMAT_VERSION,
-                title,
-                events,
-                deleted: Vec::new(),
-            };
-            for (i, e) in t.events.iter_mut().enumerate() {
-                e.id = format!("e-{i}");
-            }
-            t
-        })
-}
-
 /// Checks that `svg` is one well-formed XML document whose root is `<svg>`.
 fn assert_well_formed_svg(svg: &str) {
     let doc = match roxmltree::Document::parse(svg) {
@@ -349,7 +251,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn every_valid_timeline_renders_well_formed_svg(t in timeline_strategy(), dark in any::<bool>(), width in 200u32..2000) {
+    fn every_valid_timeline_renders_well_formed_svg(t in timeline_gen::timeline(0..12), dark in any::<bool>(), width in 200u32..2000) {
         // The generated timeline is valid: it survives its own file format.
         let yaml = to_yaml(&t);
         if let Err(e) = from_yaml(&yaml, "t.yaml") {

@@ -36,16 +36,25 @@ fn missing_dct_leaves_values_unresolved() {
 
 #[test]
 fn error_messages() {
+    // The same reader and messages as `timeline tag --jsonl`; the column
+    // travels beside the message.
     let e = tag_line(r#"{"id":"x","dct":"2023-13-01","text":""}"#).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "dct `2023-13-01` is not a date; write YYYY-MM-DD"
-    );
+    assert_eq!(e.to_string(), "dct `2023-13-01` is not a YYYY-MM-DD date");
+    assert_eq!(e.column, 1);
     let e = tag_line(r#"{"id":"x"}"#).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "not a document line (missing field `text` at line 1 column 10); expected {\"id\", \"dct\", \"text\"}"
+        "not a {\"id\",\"dct\",\"text\"} JSON object: missing field `text`"
     );
+    assert_eq!(e.column, 10);
+}
+
+#[test]
+fn dct_may_carry_a_time_or_be_blank() {
+    let out = tag_line(r#"{"id":"t","dct":"2023-11-02T10:00:00Z","text":"yesterday"}"#).unwrap();
+    assert!(out.contains(r#""value":"2023-11-01""#), "{out}");
+    let out = tag_line(r#"{"id":"b","dct":"  ","text":"yesterday"}"#).unwrap();
+    assert!(out.contains(r#""value":"XXXX-XX-XX""#), "{out}");
 }
 
 #[test]

@@ -1,9 +1,14 @@
-//! JSON-lines I/O for evaluation: one document in, one line of timexes out,
-//! with offsets in Unicode characters (as TempEval scorers count them).
+//! JSON-lines I/O for evaluation and for cluster runs: one document in, one
+//! line of timexes out, with offsets in Unicode characters (as TempEval
+//! scorers count them).
 //!
 //! Input line: `{"id": "...", "dct": "1998-01-08" | null, "text": "..."}`.
 //! Output line: `{"id": "...", "timexes": [{"start", "end", "text", "type",
 //! "value", "mod"?}]}`.
+//!
+//! [`parse_doc`] is the one reader of input lines: `timeline tag --jsonl`,
+//! `timeline extract --jsonl` and [`tag_line`] all go through it, so they
+//! accept the same lines and refuse the others with the same message.
 //!
 //! ```
 //! use timeline::tagger::jsonl::tag_line;
@@ -19,23 +24,82 @@ use serde::{Deserialize, Serialize};
 
 use super::{Timex, tag_document};
 
-/// Why a JSON line could not be tagged.
-#[derive(Debug, thiserror::Error)]
-pub enum JsonlError {
-    /// The line is not a JSON object with `id` and `text`.
-    #[error("not a document line ({0}); expected {{\"id\", \"dct\", \"text\"}}")]
-    Json(#[from] serde_json::Error),
-    /// The `dct` field is not a `YYYY-MM-DD` date.
-    #[error("dct `{0}` is not a date; write YYYY-MM-DD")]
-    Dct(String),
+/// One input document: the line `{"id","dct","text"}`, with its document
+/// date read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// The document's id, any JSON value, written back as given.
+    pub id: serde_json::Value,
+    /// The document date; `None` when `dct` is absent, `null` or blank.
+    pub dct: Option<NaiveDate>,
+    /// The article text.
+    pub text: String,
 }
 
+/// Why a JSON line is not a document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct DocError {
+    /// What is wrong.
+    pub message: String,
+    /// 1-based column (in the line) where it was detected.
+    pub column: usize,
+}
+
+/// The line as serde reads it, before the date is checked.
 #[derive(Deserialize)]
-struct InDoc {
+struct RawDoc {
     id: serde_json::Value,
     #[serde(default)]
     dct: Option<String>,
     text: String,
+}
+
+/// Reads one JSON line `{"id","dct","text"}`. The `dct` is a `YYYY-MM-DD`
+/// date, possibly followed by a time (`2023-11-02T10:00:00Z`: only the day
+/// is kept); absent, `null` or blank, the document has no date.
+///
+/// ```
+/// use timeline::tagger::jsonl::parse_doc;
+/// let doc = parse_doc(r#"{"id":1,"dct":"2023-11-02T10:00:00Z","text":"today"}"#).unwrap();
+/// assert_eq!(doc.dct.map(|d| d.to_string()).as_deref(), Some("2023-11-02"));
+///
+/// let e = parse_doc(r#"{"id":1,"dct":"2023-13-01","text":""}"#).unwrap_err();
+/// assert_eq!(e.to_string(), "dct `2023-13-01` is not a YYYY-MM-DD date");
+/// let e = parse_doc(r#"{"id":1}"#).unwrap_err();
+/// assert_eq!(
+///     e.to_string(),
+///     r#"not a {"id","dct","text"} JSON object: missing field `text`"#
+/// );
+/// assert_eq!(e.column, 8);
+/// ```
+pub fn parse_doc(line: &str) -> Result<Doc, DocError> {
+    let raw: RawDoc = serde_json::from_str(line).map_err(|e| {
+        // serde's message ends with the position, which the column gives.
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        DocError {
+            message: format!("not a {{\"id\",\"dct\",\"text\"}} JSON object: {msg}"),
+            column: e.column().max(1),
+        }
+    })?;
+    let dct = match raw.dct.as_deref() {
+        Some(s) if !s.trim().is_empty() => {
+            let day = s.get(..10).unwrap_or(s);
+            Some(
+                NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| DocError {
+                    message: format!("dct `{s}` is not a YYYY-MM-DD date"),
+                    column: 1,
+                })?,
+            )
+        }
+        _ => None,
+    };
+    Ok(Doc {
+        id: raw.id,
+        dct,
+        text: raw.text,
+    })
 }
 
 #[derive(Serialize)]
@@ -99,16 +163,10 @@ pub fn timexes_json(id: serde_json::Value, text: &str, timexes: &[Timex]) -> Str
     serde_json::to_string(&doc).unwrap_or_default()
 }
 
-/// Tags one JSON line `{"id","dct","text"}` and returns the output line
-/// (without a newline).
-pub fn tag_line(line: &str) -> Result<String, JsonlError> {
-    let doc: InDoc = serde_json::from_str(line)?;
-    let dct = match doc.dct.as_deref() {
-        None | Some("") => None,
-        Some(s) => Some(
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| JsonlError::Dct(s.to_string()))?,
-        ),
-    };
-    let tagged = tag_document(&doc.text, dct);
+/// Tags one JSON line `{"id","dct","text"}` (read by [`parse_doc`]) and
+/// returns the output line (without a newline).
+pub fn tag_line(line: &str) -> Result<String, DocError> {
+    let doc = parse_doc(line)?;
+    let tagged = tag_document(&doc.text, doc.dct);
     Ok(timexes_json(doc.id, &doc.text, &tagged.timexes))
 }
