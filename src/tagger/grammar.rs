@@ -68,6 +68,21 @@ pub enum Spec {
         /// Which occurrence.
         dir: Dir,
     },
+    /// The reporting period of a results story (the first quarter it
+    /// names), or a comparison with it: `the quarter`, `the year-ago
+    /// quarter` (the same quarter a year before), `the 1989 period`.
+    Reporting {
+        /// A year the text gives (`the 1988 quarter`).
+        year: Option<i32>,
+        /// Years from the reporting period (`-1`: "year-ago").
+        offset: i32,
+        /// A quarter the text gives (`the year-ago third quarter`), 0 if none.
+        quarter: u8,
+        /// The text says "quarter": without a reporting period in the
+        /// text, the last quarter completed before the DCT is meant; a
+        /// "period" then falls back to the year.
+        of_quarter: bool,
+    },
     /// `offset` units from an anchor: `last year`, `two days ago`; with
     /// `within` a part of the shifted year (`June last year`).
     Shift {
@@ -1177,6 +1192,24 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
             return vec![draft(x, start, e1, r1), draft(y, s2, end, r2)];
         }
         Builder::Reject => return Vec::new(),
+        Builder::Reporting => {
+            let year = match int("year") {
+                Some(y) if (1000..=2099).contains(&y) => Some(y as i32),
+                Some(_) => return Vec::new(),
+                None => None,
+            };
+            let quarter = match int("quarter") {
+                Some(q) if (1..=4).contains(&q) => q as u8,
+                Some(_) => return Vec::new(),
+                None => 0,
+            };
+            Spec::Reporting {
+                year,
+                offset: int("offset").unwrap_or(0).clamp(-100, 100) as i32,
+                quarter,
+                of_quarter: syms.get("of") == Some(&"quarter"),
+            }
+        }
         Builder::Every => match date_spec(&args, &syms) {
             Some(Spec::Cyclic {
                 within,

@@ -26,6 +26,10 @@ pub enum Tense {
 pub struct Resolver {
     dct: Option<NaiveDate>,
     last: Option<Point>,
+    /// The reporting period: the first quarter or half the text names (a
+    /// results story names its quarter in the lead; later quarters are
+    /// asides: "after a flat second quarter").
+    period: Option<Point>,
 }
 
 fn point(year: i32, within: Within, time: Option<TimeOfDay>) -> Point {
@@ -244,7 +248,11 @@ fn bounds_of(p: Point) -> Option<NaiveDate> {
 impl Resolver {
     /// A resolver for a document with this DCT.
     pub fn new(dct: Option<NaiveDate>) -> Resolver {
-        Resolver { dct, last: None }
+        Resolver {
+            dct,
+            last: None,
+            period: None,
+        }
     }
 
     /// Resolves one spec; returns the value and a note on how.
@@ -258,13 +266,94 @@ impl Resolver {
                 anchor: Anchor::Period,
                 ..
             }
-        );
+        ) || matches!(spec, Spec::Reporting { offset, year, .. } if offset != 0 || year.is_some());
         if let (Value::Point(p), false) = (value, comparison) {
             if p.year.is_some() && p.span == YearSpan::Year {
                 self.last = Some(p);
+                if self.period.is_none()
+                    && matches!(p.within, Within::Quarter(_) | Within::Half(_))
+                    && p.time.is_none()
+                {
+                    self.period = Some(p);
+                }
             }
         }
         (value, note)
+    }
+
+    /// The reporting period (the first quarter or half named), or the
+    /// comparison `offset` years from it; see [`Spec::Reporting`].
+    fn reporting(
+        &self,
+        year: Option<i32>,
+        offset: i32,
+        quarter: u8,
+        of_quarter: bool,
+    ) -> (Value, Option<String>) {
+        let named = |w: Within| {
+            if quarter > 0 {
+                Within::Quarter(quarter)
+            } else {
+                w
+            }
+        };
+        let period = self.period.and_then(|p| Some((p.year?, p.within)));
+        let (y, within, note) = match (year, period) {
+            (Some(y), Some((_, w))) => (y, named(w), "the reporting period's quarter".to_string()),
+            (None, Some((py, w))) => (
+                py,
+                named(w),
+                format!("{offset:+} years from the reporting period {py}"),
+            ),
+            (Some(y), None) if quarter > 0 => (y, Within::Quarter(quarter), String::new()),
+            (Some(y), None) => return (Value::Point(point(y, Within::Whole, None)), None),
+            (None, None) => {
+                let Some(dct) = self.dct else {
+                    let unit = if of_quarter {
+                        Unit::Quarter
+                    } else {
+                        Unit::Year
+                    };
+                    return (
+                        Value::Relative { offset, unit },
+                        Some("no DCT: left unresolved".into()),
+                    );
+                };
+                let dct_q = ((dct.month() - 1) / 3 + 1) as u8;
+                if !of_quarter {
+                    (
+                        dct.year(),
+                        Within::Whole,
+                        format!("{offset:+} years from DCT {dct}"),
+                    )
+                } else if quarter > 0 {
+                    // The last such quarter completed before the DCT.
+                    let y = if dct_q > quarter {
+                        dct.year()
+                    } else {
+                        dct.year() - 1
+                    };
+                    (
+                        y,
+                        Within::Quarter(quarter),
+                        format!("quarter completed before DCT {dct}"),
+                    )
+                } else {
+                    let (y, q) = if dct_q == 1 {
+                        (dct.year() - 1, 4)
+                    } else {
+                        (dct.year(), dct_q - 1)
+                    };
+                    (
+                        y,
+                        Within::Quarter(q),
+                        format!("{offset:+} years from the quarter completed before DCT {dct}"),
+                    )
+                }
+            }
+        };
+        let note = (!note.is_empty()).then_some(note);
+        (Value::Point(point(y + offset, within, None)), note)
     }
 
     fn resolve_inner(&self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
@@ -275,6 +364,12 @@ impl Resolver {
         };
         match spec {
             Spec::Fixed(v) => (v, None),
+            Spec::Reporting {
+                year,
+                offset,
+                quarter,
+                of_quarter,
+            } => self.reporting(year, offset, quarter, of_quarter),
             Spec::Cyclic {
                 within,
                 weekday,

@@ -58,6 +58,11 @@
 //! * `set`: `amount unit` — a recurrence.
 //! * `every`: the `date` keys without a year — a recurring calendar point
 //!   (`each Thursday` is `XXXX-WXX-4`, `every July` `XXXX-07`).
+//! * `reporting`: `offset year quarter of=quarter|period` — the reporting
+//!   period of a results story (the first quarter named) or a comparison
+//!   with it: `the year-ago quarter` is `offset=-1 of=quarter`, `the 1989
+//!   period` `year=1989 of=period`. Without a quarter named before, `of=quarter`
+//!   means the last quarter completed before the DCT and `of=period` the year.
 //! * `ref`: `which=PRESENT|PAST|FUTURE`.
 //! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
 //! * `dayrange`: `month from to year link` — two linked days (`Dec. 12-14`,
@@ -266,6 +271,8 @@ pub enum Builder {
     Set,
     /// A recurring calendar point: `each Thursday`.
     Every,
+    /// The reporting period or a comparison with it: `the year-ago quarter`.
+    Reporting,
     /// `ref`
     Ref,
     /// `yearrange`
@@ -669,6 +676,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             Some("dur") => Builder::Dur,
             Some("set") => Builder::Set,
             Some("every") => Builder::Every,
+            Some("reporting") => Builder::Reporting,
             Some("ref") => Builder::Ref,
             Some("yearrange") => Builder::YearRange,
             Some("none") => Builder::Reject,
