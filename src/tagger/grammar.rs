@@ -1072,16 +1072,28 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                 None if rule.builder == Builder::Set => Some(1),
                 None => None,
             };
+            // `2 1/2 years`, `half an hour`: half a unit more.
+            let half = int("half") == Some(1) && amount.is_some();
             // TimeML writes decades and centuries in years: P20Y, P100Y.
-            let (amount, unit) = match unit {
-                Unit::Decade => (amount.map(|a| a.saturating_mul(10)), Unit::Year),
-                Unit::Century if amount.is_some() => {
-                    (amount.map(|a| a.saturating_mul(100)), Unit::Year)
+            let (amount, unit, half) = match (unit, half) {
+                (Unit::Decade, false) => (amount.map(|a| a.saturating_mul(10)), Unit::Year, false),
+                (Unit::Decade, true) => (
+                    amount.map(|a| a.saturating_mul(10).saturating_add(5)),
+                    Unit::Year,
+                    false,
+                ),
+                (Unit::Century, false) if amount.is_some() => {
+                    (amount.map(|a| a.saturating_mul(100)), Unit::Year, false)
                 }
-                Unit::Quarter => (amount.map(|a| a.saturating_mul(3)), Unit::Month),
-                u => (amount, u),
+                (Unit::Century, true) => (
+                    amount.map(|a| a.saturating_mul(100).saturating_add(50)),
+                    Unit::Year,
+                    false,
+                ),
+                (Unit::Quarter, false) => (amount.map(|a| a.saturating_mul(3)), Unit::Month, false),
+                (u, h) => (amount, u, h),
             };
-            Spec::Fixed(Value::Duration(Duration { amount, unit }))
+            Spec::Fixed(Value::Duration(Duration { amount, unit, half }))
         }
         Builder::Rel => {
             let Some(unit) = unit else { return Vec::new() };

@@ -208,6 +208,8 @@ pub struct Duration {
     pub amount: Option<u32>,
     /// The unit.
     pub unit: Unit,
+    /// Half a unit more: `2 1/2 years` is `P2Y6M`, `half an hour` `PT30M`.
+    pub half: bool,
 }
 
 /// A vague reference to the present, the past or the future.
@@ -319,6 +321,29 @@ impl Value {
     }
 }
 
+/// `n` and a half units, written with the next smaller unit: `P2Y6M`,
+/// `PT5H30M`; `half an hour` (`n` = 0) is `PT30M`.
+fn write_half(f: &mut fmt::Formatter<'_>, n: u32, unit: Unit) -> fmt::Result {
+    let n64 = u64::from(n);
+    match (unit, n) {
+        (Unit::Second, _) => write!(f, "PT{n}.5S"),
+        (Unit::Minute, 0) => f.write_str("PT30S"),
+        (Unit::Minute, _) => write!(f, "PT{n}M30S"),
+        (Unit::Hour, 0) => f.write_str("PT30M"),
+        (Unit::Hour, _) => write!(f, "PT{n}H30M"),
+        (Unit::Day, 0) => f.write_str("PT12H"),
+        (Unit::Day, _) => write!(f, "P{n}DT12H"),
+        (Unit::Week, _) => write!(f, "P{}DT12H", n64 * 7 + 3),
+        (Unit::Month, 0) => f.write_str("P15D"),
+        (Unit::Month, _) => write!(f, "P{n}M15D"),
+        (Unit::Quarter, _) => write!(f, "P{}M15D", n64 * 3 + 1),
+        (Unit::Year, 0) => f.write_str("P6M"),
+        (Unit::Year, _) => write!(f, "P{n}Y6M"),
+        (Unit::Decade, _) => write!(f, "P{}Y", n64 * 10 + 5),
+        (Unit::Century, _) => write!(f, "P{}Y", n64 * 100 + 50),
+    }
+}
+
 fn unit_letter(u: Unit) -> (&'static str, &'static str) {
     // (prefix: "" or "T", letter)
     match u {
@@ -341,9 +366,10 @@ impl fmt::Display for Value {
             Value::Point(p) => write!(f, "{p}"),
             Value::Duration(d) => {
                 let (t, l) = unit_letter(d.unit);
-                match d.amount {
-                    Some(n) => write!(f, "P{t}{n}{l}"),
-                    None => write!(f, "P{t}X{l}"),
+                match (d.amount, d.half) {
+                    (Some(n), true) => write_half(f, n, d.unit),
+                    (Some(n), false) => write!(f, "P{t}{n}{l}"),
+                    (None, _) => write!(f, "P{t}X{l}"),
                 }
             }
             Value::Ref(RefPoint::Present) => f.write_str("PRESENT_REF"),
