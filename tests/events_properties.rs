@@ -124,11 +124,12 @@ fn value_strategy() -> impl Strategy<Value = (TimexType, Value)> {
                 }),
             )
         }),
-        (1u32..100).prop_map(|n| (
+        (1u32..100, any::<bool>()).prop_map(|(n, half)| (
             TimexType::Duration,
             Value::Duration(Duration {
                 amount: Some(n),
-                unit: Unit::Day
+                unit: Unit::Day,
+                half,
             })
         )),
         Just((TimexType::Date, Value::Ref(RefPoint::Past))),
