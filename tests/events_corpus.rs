@@ -66,7 +66,11 @@ fn value_of(v: &str) -> (TimexType, Value) {
         };
         return (
             TimexType::Duration,
-            Value::Duration(Duration { amount, unit }),
+            Value::Duration(Duration {
+                amount,
+                unit,
+                half: false,
+            }),
         );
     }
     if let Some((y, q)) = v.split_once("-Q") {

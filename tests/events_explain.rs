@@ -60,6 +60,7 @@ fn explains_events_and_drops() {
                 Value::Duration(Duration {
                     amount: Some(30),
                     unit: Unit::Year,
+                    half: false,
                 }),
                 "duration.n_unit",
             ),
