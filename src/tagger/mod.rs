@@ -84,7 +84,7 @@ pub use timex::{Timex, TimexType, Value};
 
 use chrono::NaiveDate;
 
-use grammar::{Draft, Spec, grammar};
+use grammar::{Dir, Draft, Spec, grammar};
 use resolve::{Resolver, Tense};
 use timex::{Derivation, Point, RangeLink, RangeRole, Within, YearSpan};
 use token::{Token, tokenize};
@@ -260,8 +260,15 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     let cues = Cues::new(g, &toks);
     let mut resolver = Resolver::new(dct);
     let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
-    for d in drafts {
+    for mut d in drafts {
         let mut tense = cues.tense(d.start_tok, d.end_tok);
+        // `since January`, `since the Oct. 23 slaying`: a starting point in
+        // the past, whatever the sentence's tense.
+        if let Spec::Cyclic { dir, .. } = &mut d.spec {
+            if *dir == Dir::Tense && after_since(&toks, d.start_tok) {
+                *dir = Dir::Past;
+            }
+        }
         // `Wednesday's ruling`: a possessive date names something that has
         // happened, whatever the sentence's tense (`would appeal
         // Wednesday's ruling`).
@@ -272,6 +279,20 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     }
     link_ranges(&toks, &mut out);
     out
+}
+
+/// Whether the word before token `start` (skipping `the`, `early`, `late`,
+/// `shortly after`) is `since`.
+fn after_since(toks: &[Token], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 {
+        k -= 1;
+        match toks[k].lower.as_str() {
+            "the" | "early" | "late" | "mid" | "-" | "shortly" | "after" | "just" => {}
+            w => return w == "since",
+        }
+    }
+    false
 }
 
 /// Whether the tokens at `end` are a possessive `'s`.
