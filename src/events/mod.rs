@@ -314,8 +314,13 @@ fn shift(anchor: &Date, amount: u32, unit: Unit, sign: i32) -> Option<Date> {
                 day.checked_add_days(Days::new(n))?
             }
         }
-        Unit::Month | Unit::Year => {
-            let n = amount * if unit == Unit::Year { 12 } else { 1 };
+        Unit::Month | Unit::Quarter | Unit::Year => {
+            let per = match unit {
+                Unit::Year => 12,
+                Unit::Quarter => 3,
+                _ => 1,
+            };
+            let n = amount.checked_mul(per)?;
             if sign < 0 {
                 day.checked_sub_months(Months::new(n))?
             } else {

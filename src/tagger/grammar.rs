@@ -1074,7 +1074,8 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
             };
             // `2 1/2 years`, `half an hour`: half a unit more.
             let half = int("half") == Some(1) && amount.is_some();
-            // TimeML writes decades and centuries in years: P20Y, P100Y.
+            // TimeML writes decades and centuries in years (P20Y, P100Y),
+            // quarters as quarters (P2Q).
             let (amount, unit, half) = match (unit, half) {
                 (Unit::Decade, false) => (amount.map(|a| a.saturating_mul(10)), Unit::Year, false),
                 (Unit::Decade, true) => (
@@ -1090,7 +1091,6 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
                     Unit::Year,
                     false,
                 ),
-                (Unit::Quarter, false) => (amount.map(|a| a.saturating_mul(3)), Unit::Month, false),
                 (u, h) => (amount, u, h),
             };
             Spec::Fixed(Value::Duration(Duration { amount, unit, half }))
