@@ -107,10 +107,16 @@ pub(crate) fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
                 e.checked_sub_days(Days::new(off.unsigned_abs().into()))
             }
         }
-        Holiday::Nth { month, weekday, n } => {
+        Holiday::Nth {
+            month,
+            weekday,
+            n,
+            after,
+        } => {
             let wd = weekday_of(weekday)?;
             if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)
+                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
+                    .checked_add_days(Days::new(after.into()))
             } else {
                 let mut d = NaiveDate::from_ymd_opt(year, month.into(), 1)?
                     .checked_add_months(Months::new(1))?
@@ -118,7 +124,7 @@ pub(crate) fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
                 while d.weekday() != wd {
                     d = d.pred_opt()?;
                 }
-                Some(d)
+                d.checked_add_days(Days::new(after.into()))
             }
         }
     }
@@ -615,7 +621,8 @@ mod tests {
                 Holiday::Nth {
                     month: 11,
                     weekday: 4,
-                    n: 4
+                    n: 4,
+                    after: 0,
                 }
             ),
             NaiveDate::from_ymd_opt(1999, 11, 25)
@@ -626,7 +633,8 @@ mod tests {
                 Holiday::Nth {
                     month: 5,
                     weekday: 1,
-                    n: -1
+                    n: -1,
+                    after: 0,
                 }
             ),
             NaiveDate::from_ymd_opt(2023, 5, 29)

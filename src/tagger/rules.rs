@@ -182,6 +182,9 @@ pub enum Holiday {
         weekday: u8,
         /// Occurrence, `-1` for the last.
         n: i8,
+        /// Days after that weekday: US Election Day is the Tuesday after
+        /// the first Monday of November (`nth/11/1/1+1`).
+        after: u8,
     },
 }
 
@@ -464,8 +467,17 @@ fn parse_holiday(s: &str) -> Option<Holiday> {
         let mut it = rest.split('/');
         let month = it.next()?.parse().ok()?;
         let weekday = it.next()?.parse().ok()?;
-        let n = it.next()?.parse().ok()?;
-        return Some(Holiday::Nth { month, weekday, n });
+        let third = it.next()?;
+        let (n, after) = match third.split_once('+') {
+            Some((n, after)) => (n.parse().ok()?, after.parse().ok()?),
+            None => (third.parse().ok()?, 0),
+        };
+        return Some(Holiday::Nth {
+            month,
+            weekday,
+            n,
+            after,
+        });
     }
     let (m, d) = s.split_once('-')?;
     Some(Holiday::Fixed(m.parse().ok()?, d.parse().ok()?))
