@@ -58,7 +58,7 @@ fn te3_train_scores_hold() {
     let f1 = |m: usize| 2.0 * m as f64 / (n_gold + n_sys) as f64;
     let (r, s, v) = (f1(relaxed), f1(strict), f1(value));
     eprintln!("TE3 train: relaxed F1 {r:.3}, strict F1 {s:.3}, value F1 {v:.3}");
-    assert!(r >= 0.92, "relaxed F1 {r:.3}");
-    assert!(s >= 0.84, "strict F1 {s:.3}");
-    assert!(v >= 0.77, "value F1 {v:.3}");
+    assert!(r >= 0.94, "relaxed F1 {r:.3}");
+    assert!(s >= 0.88, "strict F1 {s:.3}");
+    assert!(v >= 0.81, "value F1 {v:.3}");
 }
