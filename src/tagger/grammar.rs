@@ -1256,7 +1256,13 @@ fn date_spec(args: &BTreeMap<&str, Sem>, syms: &BTreeMap<&str, &str>) -> Option<
     let mut span = YearSpan::Year;
     if let Some(d) = int("decade") {
         year = Some(d - d.rem_euclid(10));
-        span = YearSpan::Decade;
+        // `the 1800s`, `the early 1900s`: a century (the 2000s stay the
+        // decade 2000–2009, as news uses them).
+        span = if d % 100 == 0 && d < 2000 {
+            YearSpan::Century
+        } else {
+            YearSpan::Decade
+        };
     }
     if let Some(c) = int("century") {
         // "the 20th century" is 1900–1999.
