@@ -293,14 +293,17 @@ pub(crate) fn tokens<'a>(text: &'a str, start: usize, end: usize, lex: &Lexicon)
             });
             i = j;
         } else {
-            let e = p + c.len_utf8();
+            // Newswire quotes: two backquotes open, two apostrophes close.
+            let double = matches!(c, '`' | '\'') && cs.get(i + 1).is_some_and(|n| n.1 == c);
+            let width = if double { 2 } else { 1 };
+            let e = p + c.len_utf8() * width;
             out.push(Tok {
                 start: start + p,
                 end: start + e,
                 text: &slice[p..e],
                 kind: TokKind::Punct,
             });
-            i += 1;
+            i += width;
         }
     }
     out

@@ -45,8 +45,8 @@ pub(crate) fn render(toks: &[&Tok<'_>]) -> String {
         let (text, attach_left, attach_right) = match s {
             "," | ";" | ":" | "." | "!" | "?" | ")" | "]" | "%" => (s, true, false),
             "(" | "[" | "$" | "£" | "€" => (s, false, true),
-            "“" | "‘" => ("\"", false, true),
-            "”" => ("\"", true, false),
+            "“" | "‘" | "``" => ("\"", false, true),
+            "”" | "''" => ("\"", true, false),
             "’" => ("'", true, false),
             "\"" => {
                 straight_open = !straight_open;
@@ -80,11 +80,11 @@ fn capitalize(s: &str) -> String {
 }
 
 fn is_open_quote(t: &str) -> bool {
-    matches!(t, "“" | "‘")
+    matches!(t, "“" | "‘" | "``")
 }
 
 fn is_close_quote(t: &str) -> bool {
-    matches!(t, "”" | "’")
+    matches!(t, "”" | "’" | "''")
 }
 
 /// Whether the words starting at `ks[p]` spell `phrase` (lowercase words).
@@ -125,7 +125,9 @@ impl<'s, 'a> Work<'s, 'a> {
             if matches!(t, "," | ";" | ":") {
                 match out.last() {
                     None => continue,
-                    Some(&l) if matches!(toks[l].text, "," | ";" | ":" | "(" | "“") => continue,
+                    Some(&l) if matches!(toks[l].text, "," | ";" | ":" | "(" | "“" | "``") => {
+                        continue;
+                    }
                     _ => {}
                 }
             }
@@ -629,9 +631,9 @@ impl<'s, 'a> Work<'s, 'a> {
         let mut straight: Vec<usize> = Vec::new();
         for (p, &k) in self.ks.iter().enumerate() {
             let t = self.toks[k].text;
-            if t == "“" {
+            if t == "“" || t == "``" {
                 open.push(p);
-            } else if t == "”" {
+            } else if t == "”" || t == "''" {
                 if open.pop().is_none() {
                     bad.push(p);
                 }
