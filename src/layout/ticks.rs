@@ -6,7 +6,8 @@
 //! half-years, then 1, 2, 5, 10, 20, 50, 100… years. Labels read like dates in
 //! prose: `27 Sep`, `Oct`, `Sep 2020` (the first tick of a segment names its
 //! year), `2021`, and decades and centuries are named for the band they cover
-//! (`1990s`, `1800s`), centred under it.
+//! (`1990s`, `1800s`), centred under it; so are days wide enough for their
+//! label, under the middle of the day where its events are drawn.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -179,7 +180,18 @@ pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
             let x = seg.x(t);
             let text = step.label(*d, i == 0);
             let w = m.width(&text, TICK_FONT);
-            let label_x = if step.is_band() {
+            // A day's label sits under the middle of its day, where the
+            // day's events are drawn, when the day is wide enough for it.
+            let day_band = match step {
+                Step::EveryDay => d.succ_opt().map(|n| {
+                    let (a, b) = (seg.x(t), seg.x(day_number(n).min(seg.t1)));
+                    (a, b)
+                }),
+                _ => None,
+            };
+            let label_x = if let Some((a, b)) = day_band.filter(|(a, b)| b - a >= w + 4.0) {
+                (a + b) / 2.0
+            } else if step.is_band() {
                 let next = match step {
                     Step::Years(n) => {
                         NaiveDate::from_ymd_opt(d.year() + n, 1, 1).map_or(seg.t1, day_number)
@@ -271,6 +283,20 @@ mod tests {
             l.contains(&"1900".to_string()) || l.contains(&"1900s".to_string()),
             "{l:?}"
         );
+    }
+
+    #[test]
+    fn wide_days_are_labelled_at_their_middle() {
+        let s = seg((2000, 1, 11), (2000, 1, 15), 800.0);
+        let t: Vec<TickMark> = ticks(&s, Metrics::get())
+            .into_iter()
+            .filter(|t| t.label.is_some())
+            .collect();
+        assert!(!t.is_empty());
+        let day = 800.0 / 4.0;
+        for m in &t {
+            assert!((m.label_x - (m.x + day / 2.0)).abs() < 1e-6, "{m:?}");
+        }
     }
 
     #[test]
