@@ -346,7 +346,10 @@ impl Cues {
             let participle =
                 i > 0 && matches!(toks[i - 1].lower.as_bytes(), b"be" | b"been" | b"being");
             if let Some((end, c)) = g.tense_cue(toks, i) {
-                cue[i] = if participle && c < 0 {
+                // `lasted until 12 April`: the past verb decides, not `until`.
+                let after_past =
+                    i > 0 && cue[i - 1] < 0 && matches!(t.lower.as_bytes(), b"until" | b"till");
+                cue[i] = if participle && c < 0 || after_past {
                     0
                 } else {
                     c.signum() as i8
