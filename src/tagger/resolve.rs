@@ -305,11 +305,18 @@ impl Resolver {
         };
         let period = self.period.and_then(|p| Some((p.year?, p.within)));
         let (y, within, note) = match (year, period) {
-            (Some(y), Some((_, w))) => (y, named(w), "the reporting period's quarter".to_string()),
+            (Some(y), Some((py, w))) => (
+                y,
+                named(w),
+                format!("the quarter of the reporting period {}", point(py, w, None)),
+            ),
             (None, Some((py, w))) => (
                 py,
                 named(w),
-                format!("{offset:+} years from the reporting period {py}"),
+                format!(
+                    "{offset:+} years from the reporting period {}",
+                    point(py, w, None)
+                ),
             ),
             (Some(y), None) if quarter > 0 => (y, Within::Quarter(quarter), String::new()),
             (Some(y), None) => return (Value::Point(point(y, Within::Whole, None)), None),
