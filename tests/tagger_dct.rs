@@ -93,3 +93,12 @@ fn explain_shows_rule_children_and_resolution() {
     let shown: Vec<String> = tagged.timexes.iter().map(|t| explain(text, t)).collect();
     insta::assert_snapshot!(shown.join("\n"));
 }
+
+#[test]
+fn explain_names_the_reporting_period() {
+    let text = "Coast reported a third-quarter loss. It earned $10.2 million in the \
+                year-ago quarter. Each Thursday the board meets.";
+    let tagged = tag_document(text, NaiveDate::from_ymd_opt(1989, 11, 1));
+    let shown: Vec<String> = tagged.timexes.iter().map(|t| explain(text, t)).collect();
+    insta::assert_snapshot!(shown.join("\n"));
+}
