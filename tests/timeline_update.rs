@@ -236,6 +236,32 @@ fn new_findings_are_inserted_in_date_order() {
 }
 
 #[test]
+fn a_statement_dated_anew_is_not_added_twice() {
+    // A newer extractor dates or titles the same sentence differently: its
+    // id changes, but it quotes the same place, so the user's copy stands.
+    let generated = update("", "t.yaml", &fresh()).unwrap();
+    let mut newer = fresh();
+    newer.events[2].when = When::On(Date::Year(2021).into());
+    newer.events[2].title = "Joint military drills in Baku".into();
+    newer
+        .events
+        .push(ev(day(2020, 12, 1), "Victory parade in Baku", 130));
+    assign_ids(&mut newer);
+    let updated = update(&generated, "t.yaml", &newer).unwrap();
+    let t = from_yaml(&updated, "t.yaml").unwrap();
+    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "e-1991-to-2020-armenian-occupation-azerbaijani-lands",
+            "e-2020-11-10-war-concluded-signing-statement",
+            "e-2020-12-01-victory-parade-baku",
+            "e-2021-09-joint-drills-baku",
+        ]
+    );
+}
+
+#[test]
 fn explicit_tombstones_block_re_adding() {
     let text = "version: 1\nevents: []\ndeleted: [e-2020-11-10-war-concluded-signing-statement]\n";
     let updated = update(text, "t.yaml", &fresh()).unwrap();

@@ -10,7 +10,9 @@
 //!   or sources. Edit anything; it stays.
 //! * **New findings are added**: a fresh event whose id is neither in the
 //!   file, nor in `deleted:`, nor in `generated:` is inserted into `events:`
-//!   in date order.
+//!   in date order, unless it quotes the same place (file and span) as an
+//!   event in the file: that is the same statement, dated or titled
+//!   differently by a newer extractor, and the user's copy stands.
 //! * **Deleted events stay deleted.** `generated:` (bookkeeping at the end
 //!   of the file; not part of the [`Timeline`] model) lists, sorted, the ids
 //!   of all events and tombstones as they were when this tool last wrote the
@@ -164,13 +166,26 @@ pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Di
         .filter(|id| !in_file.contains(id.as_str()) && !deleted.contains(id.as_str()))
         .cloned()
         .collect();
+    // The places the file's events quote: a fresh event quoting one of
+    // them is a statement the file already has.
+    let quoted: BTreeSet<(&str, (usize, usize))> = old
+        .events
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| (s.file.as_str(), s.span)))
+        .collect();
     // New findings.
     let added: Vec<&Event> = fresh
         .events
         .iter()
         .filter(|e| {
             let id = e.id.as_str();
-            !in_file.contains(id) && !deleted.contains(id) && !generated.contains(id)
+            !in_file.contains(id)
+                && !deleted.contains(id)
+                && !generated.contains(id)
+                && !e
+                    .sources
+                    .iter()
+                    .any(|s| quoted.contains(&(s.file.as_str(), s.span)))
         })
         .collect();
     // The record after this update.
