@@ -121,6 +121,9 @@ pub struct Draft {
     pub children: Vec<String>,
     /// Its role when the rule produced a range.
     pub range: Option<RangeRole>,
+    /// The rule names the week of the day it reads (`as=week`: `the week
+    /// of March 6`).
+    pub week_of: bool,
 }
 
 /// The compiled grammar: word lists, rules and the first-token index.
@@ -1058,6 +1061,7 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
         rule: rule.name.clone(),
         children: children.clone(),
         range,
+        week_of: syms.get("as") == Some(&"week"),
     };
     let spec = match rule.builder {
         Builder::Ref => match args.get("which") {

@@ -65,7 +65,7 @@
 //! `in`, `since`, `by`.
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use chrono::{Datelike, NaiveDate};
 //! use timeline::tagger::tag;
 //! let dct = NaiveDate::from_ymd_opt(2023, 11, 2);
 //! let t = tag("The war ended on November 10, 2020, and drills followed last week.", dct);
@@ -82,7 +82,7 @@ pub mod token;
 
 pub use timex::{Timex, TimexType, Value};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use grammar::{Dir, Draft, Spec, grammar};
 use resolve::{Resolver, Tense};
@@ -275,7 +275,17 @@ pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         if tense == Tense::Future && possessive(&toks, d.end_tok) {
             tense = Tense::None;
         }
-        out.push(to_timex(&toks, &d, &mut resolver, tense));
+        let mut timex = to_timex(&toks, &d, &mut resolver, tense);
+        if d.week_of {
+            timex.value = week_of(timex.value);
+            let note = timex.derivation.resolution.take().unwrap_or_default();
+            timex.derivation.resolution = Some(if note.is_empty() {
+                "the ISO week of that day".to_string()
+            } else {
+                format!("{note}; the ISO week of that day")
+            });
+        }
+        out.push(timex);
     }
     link_ranges(&toks, &mut out);
     out
@@ -293,6 +303,30 @@ fn after_since(toks: &[Token], start: usize) -> bool {
         }
     }
     false
+}
+
+/// The ISO week of a day: `the week of March 6, 2000` is `2000-W10`.
+fn week_of(v: Value) -> Value {
+    match v {
+        Value::Point(Point {
+            year: Some(y),
+            span: YearSpan::Year,
+            within: Within::Day { month, day },
+            ..
+        }) => match NaiveDate::from_ymd_opt(y, month.into(), day.into()) {
+            Some(d) => {
+                let w = d.iso_week();
+                Value::Point(Point {
+                    year: Some(w.year()),
+                    span: YearSpan::Year,
+                    within: Within::Week(w.week() as u8),
+                    time: None,
+                })
+            }
+            None => v,
+        },
+        other => other,
+    }
 }
 
 /// Whether the tokens at `end` are a possessive `'s`.
