@@ -38,12 +38,13 @@ else
     cargo build --quiet
 fi
 OUT=$(mktemp -t tagger-eval.XXXXXX.jsonl)
-SUBSET=$(mktemp -t tagger-gold.XXXXXX.jsonl)
-trap 'rm -f "$OUT" "$SUBSET"' EXIT
 case "${HALF:-}" in
-    "") cp "$GOLD" "$SUBSET" ;;
-    even) awk 'NR % 2 == 1' "$GOLD" > "$SUBSET" ;;
-    odd) awk 'NR % 2 == 0' "$GOLD" > "$SUBSET" ;;
+    "") SUBSET=$GOLD ;;
+    even | odd)
+        SUBSET=$(mktemp -t tagger-gold.XXXXXX.jsonl)
+        trap 'rm -f "$OUT" "$SUBSET"' EXIT
+        awk -v r="$([ "$HALF" = even ] && echo 1 || echo 0)" 'NR % 2 == r' "$GOLD" > "$SUBSET"
+        ;;
     *) echo "eval.sh: HALF must be even or odd, not $HALF" >&2; exit 2 ;;
 esac
 python3 -c '

@@ -183,10 +183,9 @@ pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
             // A day's label sits under the middle of its day, where the
             // day's events are drawn, when the day is wide enough for it.
             let day_band = match step {
-                Step::EveryDay => d.succ_opt().map(|n| {
-                    let (a, b) = (seg.x(t), seg.x(day_number(n).min(seg.t1)));
-                    (a, b)
-                }),
+                Step::EveryDay => d
+                    .succ_opt()
+                    .map(|n| (seg.x(t), seg.x(day_number(n).min(seg.t1)))),
                 _ => None,
             };
             let label_x = if let Some((a, b)) = day_band.filter(|(a, b)| b - a >= w + 4.0) {

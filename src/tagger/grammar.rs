@@ -822,29 +822,26 @@ impl Grammar {
         }
         true
     }
-}
 
-impl Grammar {
     /// Whether tokens `start..end` belong to a name (`"This Week"`, `60
     /// Minutes`, `High Noon`, `USA Today`): a word of `name_words.words`
     /// capitalized inside a sentence, after a word of the match or after a
     /// capitalized word. Holiday names and headline lines are exempt.
     fn in_name(&self, rule: &Rule, toks: &[Token], start: usize, end: usize) -> bool {
-        let holiday = rule
-            .elems
-            .iter()
-            .any(|e| matches!(&e.matcher, Matcher::List(ls) if ls.iter().any(|l| l == "holidays")));
-        if holiday {
-            return false;
-        }
         let capital_word = |k: usize| toks[k].upper && toks[k].is_word();
+        // Cheapest test first: this runs on every match.
         let hit = (start..end).any(|k| {
             capital_word(k)
                 && !sentence_initial(toks, k)
                 && phrase_match(&self.name_words, toks, k).is_some_and(|(e, _)| e == k + 1)
                 && (k > start || capital_word(k - 1))
         });
-        hit && !headline(toks, start)
+        let holiday = || {
+            rule.elems.iter().any(
+                |e| matches!(&e.matcher, Matcher::List(ls) if ls.iter().any(|l| l == "holidays")),
+            )
+        };
+        hit && !holiday() && !headline(toks, start)
     }
 }
 
@@ -1078,24 +1075,23 @@ fn build(rule: &Rule, caps: &[Option<Cap>], start: usize, end: usize) -> Vec<Dra
             };
             // `2 1/2 years`, `half an hour`: half a unit more.
             let half = int("half") == Some(1) && amount.is_some();
-            // TimeML writes decades and centuries in years (P20Y, P100Y),
-            // quarters as quarters (P2Q).
-            let (amount, unit, half) = match (unit, half) {
-                (Unit::Decade, false) => (amount.map(|a| a.saturating_mul(10)), Unit::Year, false),
-                (Unit::Decade, true) => (
-                    amount.map(|a| a.saturating_mul(10).saturating_add(5)),
+            // TimeML writes counted decades and centuries in years (P20Y,
+            // P100Y, a decade and a half P15Y) and quarters as quarters (P2Q).
+            let years = match unit {
+                Unit::Decade => Some(10),
+                Unit::Century if amount.is_some() => Some(100),
+                _ => None,
+            };
+            let (amount, unit, half) = match years {
+                Some(n) => (
+                    amount.map(|a| {
+                        a.saturating_mul(n)
+                            .saturating_add(if half { n / 2 } else { 0 })
+                    }),
                     Unit::Year,
                     false,
                 ),
-                (Unit::Century, false) if amount.is_some() => {
-                    (amount.map(|a| a.saturating_mul(100)), Unit::Year, false)
-                }
-                (Unit::Century, true) => (
-                    amount.map(|a| a.saturating_mul(100).saturating_add(50)),
-                    Unit::Year,
-                    false,
-                ),
-                (u, h) => (amount, u, h),
+                None => (amount, unit, half),
             };
             Spec::Fixed(Value::Duration(Duration { amount, unit, half }))
         }
