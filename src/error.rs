@@ -34,22 +34,31 @@ pub enum Error {
         source: io::Error,
     },
     /// An input path is a directory or a special file.
-    #[error("{}: is {what}; give a text file", .path.display())]
+    #[error("{}: is {what}; give {}", .path.display(), .expected.noun())]
     NotAFile {
         /// The path.
         path: PathBuf,
         /// What it is instead.
         what: &'static str,
+        /// What was expected there.
+        expected: Expected,
     },
     /// An input is larger than the limit.
-    #[error("{}: file is {size} bytes, over the {limit}-byte limit; split it into articles", .path.display())]
+    #[error(
+        "{}: file is {}, over the {limit}-byte limit; {}",
+        .path.display(),
+        match .size { Some(n) => format!("{n} bytes"), None => format!("more than {limit} bytes") },
+        .expected.split_hint()
+    )]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        size: u64,
+        /// Its size, when known before reading (a stream has none).
+        size: Option<u64>,
         /// The limit.
         limit: u64,
+        /// What the file should have been.
+        expected: Expected,
     },
     /// An input is not UTF-8.
     #[error(
@@ -101,6 +110,36 @@ pub enum Error {
         /// The cause.
         source: io::Error,
     },
+    /// A file changed on disk between the moment a command read it and the
+    /// moment it would have replaced it: nothing was written.
+    #[error(
+        "{}: the file changed while `timeline {command}` was updating it; your version is kept and nothing was written over it; run `timeline {command}` again to merge into your version",
+        .path.display()
+    )]
+    Changed {
+        /// The file.
+        path: PathBuf,
+        /// The command to run again (`build`, `fmt`, ...).
+        command: String,
+    },
+    /// An output path names something that is not replaced: a directory,
+    /// a socket, or a file whose owner cannot be kept.
+    #[error("{}: cannot write: {why}", .path.display())]
+    Unwritable {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        why: String,
+    },
+    /// An output would exceed the limits the loader accepts, so it could
+    /// never be read back: nothing was written.
+    #[error("{}: {message}; nothing was written", .path.display())]
+    OverLimit {
+        /// The file that was not written.
+        path: PathBuf,
+        /// Which limit, by how much.
+        message: String,
+    },
     /// Rendering failed.
     #[error("{0}")]
     Render(#[from] crate::render::RenderError),
@@ -124,9 +163,38 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Write { .. } | Error::Render(_) => exit::OUTPUT,
+            Error::Write { .. }
+            | Error::Render(_)
+            | Error::Changed { .. }
+            | Error::Unwritable { .. }
+            | Error::OverLimit { .. } => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
             _ => exit::INVALID_INPUT,
+        }
+    }
+}
+
+/// What a file was expected to be, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A plain-text article.
+    Text,
+    /// A YAML timeline file.
+    Timeline,
+}
+
+impl Expected {
+    fn noun(self) -> &'static str {
+        match self {
+            Expected::Text => "a text file",
+            Expected::Timeline => "a timeline file (a regular .yaml file)",
+        }
+    }
+
+    fn split_hint(self) -> &'static str {
+        match self {
+            Expected::Text => "split it into articles",
+            Expected::Timeline => "split the timeline into several files",
         }
     }
 }

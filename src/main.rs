@@ -222,6 +222,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code as u8),
+        // A closed pipe (`| head`) ends the run quietly, as in other tools.
+        Err(e) if closed_stdout(&e) => ExitCode::from(exit::OK as u8),
         Err(e) => {
             report(&e);
             ExitCode::from(e.exit_code() as u8)
@@ -233,9 +235,21 @@ fn main() -> ExitCode {
 /// `file:line:col: error:` prefix and source snippet.
 fn report(e: &Error) {
     match e {
-        Error::Timeline(_) => eprintln!("{e}"),
-        _ => eprintln!("error: {e}"),
+        Error::Timeline(_) => err_line(e),
+        _ => err_line(format_args!("error: {e}")),
     }
+}
+
+/// Writes a line on standard error; a closed standard error is ignored
+/// (`eprintln!` would panic).
+fn err_line(s: impl std::fmt::Display) {
+    let _ = writeln!(io::stderr().lock(), "{s}");
+}
+
+/// Is this the error of writing to a closed pipe on standard output?
+fn closed_stdout(e: &Error) -> bool {
+    matches!(e, Error::Write { path, source }
+        if source.kind() == io::ErrorKind::BrokenPipe && path.as_os_str() == "<stdout>")
 }
 
 /// A progress bar on standard error, hidden when it is not a terminal or
@@ -266,17 +280,16 @@ fn dct(arg: &Option<String>) -> Result<Option<chrono::NaiveDate>, Error> {
     arg.as_deref().map(pipeline::parse_dct).transpose()
 }
 
+/// Writes `s` on standard output. A closed pipe is an error that `main`
+/// turns into a quiet exit.
 fn stdout_write(s: &str) -> Result<(), Error> {
     let mut out = io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => Ok(()),
-        // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Write {
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::Write {
             path: PathBuf::from("<stdout>"),
             source: e,
-        }),
-    }
+        })
 }
 
 fn run(cli: Cli) -> Result<i32, Error> {
@@ -304,46 +317,54 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let hooks = pipeline::Hooks {
                 progress: &|| bar.inc(1),
                 cancelled: &|| stop.load(std::sync::atomic::Ordering::SeqCst),
+                before_replace: &|_| {},
             };
             let report = pipeline::build(&inputs, &opts, &hooks)?;
             bar.finish_and_clear();
             for w in &report.warnings {
-                eprintln!("warning: {w}");
+                err_line(format_args!("warning: {w}"));
             }
+            let mut listing = String::new();
             for b in &report.built {
-                println!(
-                    "{}: {} events, chart {}",
+                listing.push_str(&format!(
+                    "{}: {} events, chart {}\n",
                     b.yaml.display(),
                     b.events,
                     b.svg.display()
-                );
+                ));
             }
+            // Files are written: a closed standard output only ends the listing.
+            let _ = stdout_write(&listing);
             for e in &report.failed {
                 self::report(e);
             }
             if !a.quiet {
                 let secs = started.elapsed().as_secs_f64();
                 let events: usize = report.built.iter().map(|b| b.events).sum();
-                eprintln!(
+                err_line(format_args!(
                     "{} documents, {} events, {:.2} s, {:.2} MB/s",
                     report.documents,
                     events,
                     secs,
                     report.bytes as f64 / 1e6 / secs.max(1e-9)
-                );
+                ));
             }
             if report.interrupted {
-                eprintln!(
+                err_line(format_args!(
                     "interrupted: {} timelines written, each complete",
                     report.built.len()
-                );
+                ));
                 Ok(exit::INTERRUPTED)
             } else if report.failed.is_empty() {
                 Ok(exit::OK)
             } else if report.built.is_empty() {
                 Ok(report.failed[0].exit_code())
             } else {
-                eprintln!("{} of {} inputs failed", report.failed.len(), inputs.len());
+                err_line(format_args!(
+                    "{} of {} inputs failed",
+                    report.failed.len(),
+                    inputs.len()
+                ));
                 Ok(exit::PARTIAL)
             }
         }
@@ -368,10 +389,12 @@ fn run(cli: Cli) -> Result<i32, Error> {
             for p in &parts {
                 all.extend(pipeline::load_parts(p)?);
             }
-            let text = tl::to_yaml(&pipeline::merge_timelines(all, title));
+            let merged = pipeline::merge_timelines(all, title);
             match &output {
-                Some(path) => fsio::write_atomic(path, text.as_bytes())?,
-                None => stdout_write(&text)?,
+                Some(path) => {
+                    pipeline::write_timeline(path, &merged, "merge")?;
+                }
+                None => stdout_write(&tl::to_yaml(&merged))?,
             }
             Ok(exit::OK)
         }
@@ -382,29 +405,38 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 let article = pipeline::read_article(p, decoding(a.lossy))?;
                 let r = pipeline::process(&article, dct);
                 for w in &r.tagged.warnings {
-                    eprintln!("warning: {}: {w}", p.display());
+                    err_line(format_args!("warning: {}: {w}", p.display()));
                 }
                 if a.explain {
                     for line in &r.extraction.explanation {
-                        eprintln!("{line}");
+                        err_line(line);
                     }
                 }
                 results.push(r);
             }
             let fresh = pipeline::timeline_of(a.title, &results);
             if let Some(path) = &a.update {
-                let text = pipeline::update_file(path, &fresh)?;
-                fsio::write_atomic(path, text.as_bytes())?;
+                pipeline::write_timeline(path, &fresh, "extract --update")?;
             } else {
-                let text = tl::to_yaml(&fresh);
                 match &a.output {
-                    Some(path) => fsio::write_atomic(path, text.as_bytes())?,
-                    None => stdout_write(&text)?,
+                    Some(path) => {
+                        pipeline::write_timeline(path, &fresh, "extract")?;
+                    }
+                    None => stdout_write(&tl::to_yaml(&fresh))?,
                 }
             }
             Ok(exit::OK)
         }
         Command::Render(a) => {
+            let out = a.output.clone();
+            if let Some(out) = &out {
+                if fsio::same_file(out, &a.file) {
+                    return Err(Error::Usage(format!(
+                        "{}: the output is the input timeline; give another -o FILE",
+                        out.display()
+                    )));
+                }
+            }
             let t = pipeline::load_timeline(&a.file)?;
             let opts = a.chart.options();
             let (bytes, ext) = match a.format {
@@ -412,18 +444,17 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 Format::Png => (render::png(&t, &opts)?, "png"),
             };
             let out = a.output.unwrap_or_else(|| a.file.with_extension(ext));
-            fsio::write_atomic(&out, &bytes)?;
-            println!("{}", out.display());
+            fsio::write_file(&out, &bytes)?;
+            stdout_write(&format!("{}\n", out.display()))?;
             Ok(exit::OK)
         }
         Command::Check { file } => {
             let t = pipeline::load_timeline(&file)?;
-            println!("{}: ok, {} events", file.display(), t.events.len());
+            stdout_write(&format!("{}: ok, {} events\n", file.display(), t.events.len()))?;
             Ok(exit::OK)
         }
         Command::Fmt { file } => {
-            let text = pipeline::format_file(&file)?;
-            fsio::write_atomic(&file, text.as_bytes())?;
+            pipeline::format_in_place(&file)?;
             Ok(exit::OK)
         }
         Command::Table { file } => {
@@ -448,16 +479,11 @@ fn tag(a: TagArgs) -> Result<i32, Error> {
     }
     let text = match &a.input {
         Some(p) => pipeline::read_article(p, Decoding::Strict)?.text,
-        None => {
-            let mut buf = Vec::new();
-            io::Read::read_to_end(&mut io::stdin().lock(), &mut buf)
-                .map_err(|e| Error::read(Path::new("<stdin>"), e))?;
-            fsio::decode(Path::new("<stdin>"), buf, Decoding::Strict)?
-        }
+        None => fsio::read_stdin(Decoding::Strict)?,
     };
     let tagged = tagger::tag_document(&text, dct(&a.dct)?);
     for w in &tagged.warnings {
-        eprintln!("warning: {w}");
+        err_line(format_args!("warning: {w}"));
     }
     let mut out = pipeline::tag_lines(&text, &tagged, a.explain).join("\n");
     out.push('\n');
@@ -471,12 +497,7 @@ fn map_jsonl(
     f: &(dyn Fn(&str) -> Result<String, pipeline::JsonlError> + Sync),
 ) -> Result<i32, Error> {
     let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
-    let reader: Box<dyn BufRead + Send> = match input {
-        Some(p) => Box::new(io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| Error::read(p, e))?,
-        )),
-        None => Box::new(io::BufReader::new(io::stdin())),
-    };
+    let reader: Box<dyn BufRead + Send> = fsio::open_lines(input)?;
     let result = pipeline::with_jobs(jobs, || {
         let out = io::BufWriter::new(io::stdout().lock());
         pipeline::map_jsonl(reader, out, &name, f)

@@ -18,7 +18,9 @@ use crate::timeline::{self, FORMAT_VERSION, Timeline};
 pub struct ArticleFile {
     /// Where it was read from.
     pub path: PathBuf,
-    /// The name recorded in sources: the file name.
+    /// The name recorded in sources: the path as given on the command line
+    /// (relative to the working directory when it was given so), so that
+    /// `x/a.txt` and `y/a.txt` stay apart.
     pub name: String,
     /// The text.
     pub text: String,
@@ -34,10 +36,7 @@ pub fn read_article(path: &Path, decoding: Decoding) -> Result<ArticleFile, Erro
             whitespace: !text.is_empty(),
         });
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
+    let name = path.display().to_string();
     Ok(ArticleFile {
         path: path.to_path_buf(),
         name,
@@ -60,7 +59,7 @@ pub fn expand_inputs(inputs: &[PathBuf], default_dir: &Path) -> Result<Vec<PathB
     }
     let mut out = Vec::new();
     for p in inputs {
-        if p.is_dir() {
+        if fsio::is_dir(p) {
             let files = fsio::text_files_in(p)?;
             if files.is_empty() {
                 return Err(Error::NoInput(format!("no *.txt files in {}", p.display())));
@@ -202,6 +201,11 @@ pub struct Hooks<'a> {
     /// before starting the next write, leaving every written file whole,
     /// and reports [`BuildReport::interrupted`].
     pub cancelled: &'a (dyn Fn() -> bool + Sync),
+    /// Called with each timeline file's path once its new text is ready,
+    /// just before it is checked (unchanged since it was read?) and
+    /// replaced, with its directory locked: a tool watching the build sees
+    /// each write, and tests can edit the file at the worst moment.
+    pub before_replace: &'a (dyn Fn(&Path) + Sync),
 }
 
 impl Default for Hooks<'_> {
@@ -209,12 +213,45 @@ impl Default for Hooks<'_> {
         Hooks {
             progress: &|| {},
             cancelled: &|| false,
+            before_replace: &|_| {},
         }
     }
 }
 
 /// An article's size in bytes and its result.
 type Processed = (u64, ArticleResult);
+
+/// One timeline `build` writes: its name and its inputs (in input order).
+struct Unit {
+    name: String,
+    inputs: Vec<PathBuf>,
+}
+
+/// The timelines of a build: one named `opts.name` for all inputs, else one
+/// per file stem, where articles with the same file name in different
+/// folders (`x/a.txt`, `y/a.txt`) share one timeline (`a`), so `build`
+/// gives the same result whether they are built together or one after the
+/// other. Each unit's events go out once its last input is processed.
+fn units(inputs: &[PathBuf], name: Option<&str>) -> Vec<Unit> {
+    if let Some(name) = name {
+        return vec![Unit {
+            name: name.to_string(),
+            inputs: inputs.to_vec(),
+        }];
+    }
+    let mut out: Vec<Unit> = Vec::new();
+    for p in inputs {
+        let stem = stem_of(p);
+        match out.iter_mut().find(|u| u.name == stem) {
+            Some(u) => u.inputs.push(p.clone()),
+            None => out.push(Unit {
+                name: stem,
+                inputs: vec![p.clone()],
+            }),
+        }
+    }
+    out
+}
 
 fn build_inner(
     inputs: &[PathBuf],
@@ -223,77 +260,88 @@ fn build_inner(
 ) -> Result<BuildReport, Error> {
     use rayon::prelude::*;
     let mut report = BuildReport::default();
-    let mut combined: Vec<crate::timeline::Event> = Vec::new();
-    let mut combined_inputs = Vec::new();
-    for chunk in inputs.chunks(chunk_size()) {
+    let units = units(inputs, opts.name.as_deref());
+    for u in units.iter().filter(|u| u.inputs.len() > 1 && opts.name.is_none()) {
+        let names: Vec<String> = u.inputs.iter().map(|p| p.display().to_string()).collect();
+        report.warnings.push(format!(
+            "{} have the same file name: their events go into one timeline, `{}` (use -o NAME, or rename them, to keep them apart)",
+            names.join(" and "),
+            u.name
+        ));
+    }
+    // The unit each input belongs to, and how many inputs each still waits for.
+    let mut unit_of: Vec<usize> = Vec::with_capacity(inputs.len());
+    let mut pending: Vec<usize> = units.iter().map(|u| u.inputs.len()).collect();
+    for (i, u) in units.iter().enumerate() {
+        for _ in &u.inputs {
+            unit_of.push(i);
+        }
+    }
+    let order: Vec<(usize, &PathBuf)> = units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| u.inputs.iter().map(move |p| (i, p)))
+        .collect();
+    let mut collected: Vec<Vec<crate::timeline::Event>> = vec![Vec::new(); units.len()];
+    let mut succeeded: Vec<Vec<PathBuf>> = vec![Vec::new(); units.len()];
+    for chunk in order.chunks(chunk_size()) {
         if (hooks.cancelled)() {
             report.interrupted = true;
             return Ok(report);
         }
-        let done: Vec<(PathBuf, Result<Processed, Error>)> = chunk
+        let done: Vec<(usize, &PathBuf, Result<Processed, Error>)> = chunk
             .par_iter()
-            .map(|path| {
+            .map(|&(unit, path)| {
                 let r = read_article(path, opts.decoding).map(|a| {
                     let r = process(&a, opts.dct);
                     (a.text.len() as u64, r)
                 });
                 (hooks.progress)();
-                (path.clone(), r)
+                (unit, path, r)
             })
             .collect();
-        for (path, r) in done {
-            let (bytes, result) = match r {
-                Ok(x) => x,
-                Err(e) => {
-                    report.failed.push(e);
-                    continue;
+        for (unit, path, r) in done {
+            pending[unit] -= 1;
+            match r {
+                Ok((bytes, result)) => {
+                    report.documents += 1;
+                    report.bytes += bytes;
+                    report.warnings.extend(
+                        result
+                            .tagged
+                            .warnings
+                            .iter()
+                            .map(|w| format!("{}: {w}", path.display())),
+                    );
+                    collected[unit].extend(result.extraction.events);
+                    succeeded[unit].push(path.clone());
                 }
-            };
-            report.documents += 1;
-            report.bytes += bytes;
-            report.warnings.extend(
-                result
-                    .tagged
-                    .warnings
-                    .iter()
-                    .map(|w| format!("{}: {w}", path.display())),
-            );
-            if opts.name.is_some() {
-                combined.extend(result.extraction.events);
-                combined_inputs.push(path);
+                Err(e) => report.failed.push(e),
+            }
+            if pending[unit] > 0 || succeeded[unit].is_empty() {
                 continue;
             }
             if (hooks.cancelled)() {
                 report.interrupted = true;
                 return Ok(report);
             }
-            let fresh = timeline_of(None, std::slice::from_ref(&result));
-            match write_unit(&stem_of(&path), &fresh, opts) {
+            let fresh = Timeline {
+                version: FORMAT_VERSION,
+                title: opts.name.clone(),
+                events: events::merge(std::mem::take(&mut collected[unit])),
+                deleted: Vec::new(),
+            };
+            let inputs = std::mem::take(&mut succeeded[unit]);
+            match write_unit(&units[unit].name, &fresh, opts, hooks) {
                 Ok((yaml, svg, events)) => report.built.push(Built {
-                    inputs: vec![path],
+                    inputs,
                     yaml,
                     svg,
                     events,
                 }),
+                Err(e) if opts.name.is_some() => return Err(e),
                 Err(e) => report.failed.push(e),
             }
-        }
-    }
-    if let Some(name) = &opts.name {
-        if !combined_inputs.is_empty() {
-            let fresh = Timeline {
-                version: FORMAT_VERSION,
-                title: Some(name.clone()),
-                events: events::merge(combined),
-                deleted: Vec::new(),
-            };
-            let (yaml, svg, events) = write_unit(name, &fresh, opts)?;
-            report.built.push(Built {
-                inputs: combined_inputs,
-                yaml,
-                svg,
-                events,
-            });
         }
     }
     Ok(report)
@@ -307,27 +355,73 @@ fn stem_of(path: &Path) -> String {
 
 /// Merges `fresh` into `data_dir/<stem>.yaml`, writes it, and renders the
 /// resulting (possibly hand-edited) timeline to `output_dir/<stem>.svg`.
+/// Both are written under the lock taken before the YAML file is read (see
+/// [`fsio`]), so a concurrent build merges into this one's result and the
+/// chart always shows the file it sits beside.
 fn write_unit(
     stem: &str,
     fresh: &Timeline,
     opts: &BuildOptions,
+    hooks: &Hooks<'_>,
 ) -> Result<(PathBuf, PathBuf, usize), Error> {
     let yaml_path = opts.data_dir.join(format!("{stem}.yaml"));
     let svg_path = opts.output_dir.join(format!("{stem}.svg"));
-    let text = update_file(&yaml_path, fresh)?;
-    let merged = if yaml_path.exists() {
-        // The chart shows the file as the user edited it.
-        timeline::from_yaml(&text, &yaml_path.display().to_string())?
-    } else {
-        // A new file holds exactly `fresh` (with the ids `to_yaml` gave it).
-        let mut t = fresh.clone();
-        timeline::assign_ids(&mut t);
-        t
+    let update = fsio::lock_for_update(&yaml_path, &[&svg_path])?;
+    let merged = updated_timeline(&update, fresh)?;
+    let svg = render::svg(&merged.timeline, &opts.render);
+    (hooks.before_replace)(&yaml_path);
+    update.commit(merged.text.as_bytes(), "build", &[svg.as_bytes()])?;
+    Ok((yaml_path, svg_path, merged.timeline.events.len()))
+}
+
+/// The new text and timeline of the file `update` read, after merging
+/// `fresh` into it, checked against the limits the loader enforces. A
+/// stream (a named pipe, a device) is refused: a timeline file to update
+/// must be a regular file. An existing file that does not load is an
+/// error, so a user's file is never replaced by one that lost their edits;
+/// an empty one (only whitespace) holds nothing to lose.
+fn updated_timeline(update: &fsio::Update, fresh: &Timeline) -> Result<timeline::Updated, Error> {
+    let path = update.path();
+    if update.is_stream() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+            what: "not a regular file",
+            expected: crate::error::Expected::Timeline,
+        });
+    }
+    let file = path.display().to_string();
+    let existing = match update.existing() {
+        Some(bytes) => timeline::decode(bytes, &file)?,
+        None => String::new(),
     };
-    let svg = render::svg(&merged, &opts.render);
-    fsio::write_atomic(&yaml_path, text.as_bytes())?;
-    fsio::write_atomic(&svg_path, svg.as_bytes())?;
-    Ok((yaml_path, svg_path, merged.events.len()))
+    let merged = timeline::update_parsed(&existing, &file, fresh)?;
+    timeline::limits::check(&merged.text).map_err(|message| Error::OverLimit {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    Ok(merged)
+}
+
+/// Writes the timeline `fresh` to `path` the way `build` does: an existing
+/// timeline there is updated (hand edits kept), a file that does not load
+/// is refused (exit 1), a named pipe or device is written through, and a
+/// file edited meanwhile is not overwritten. `command` names the command
+/// in messages (`extract -o`, `merge -o`). Returns the number of events
+/// the file now holds.
+pub fn write_timeline(path: &Path, fresh: &Timeline, command: &str) -> Result<usize, Error> {
+    let update = fsio::lock_for_update(path, &[])?;
+    if update.is_stream() {
+        let text = timeline::to_yaml(fresh);
+        timeline::limits::check(&text).map_err(|message| Error::OverLimit {
+            path: path.to_path_buf(),
+            message,
+        })?;
+        update.commit(text.as_bytes(), command, &[])?;
+        return Ok(fresh.events.len());
+    }
+    let merged = updated_timeline(&update, fresh)?;
+    update.commit(merged.text.as_bytes(), command, &[])?;
+    Ok(merged.timeline.events.len())
 }
 
 /// The new text of the timeline file at `path` after merging `fresh` into
@@ -335,58 +429,47 @@ fn write_unit(
 /// written; an unreadable or invalid existing file is an error, so a user's
 /// file is never replaced by one that lost their edits.
 pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
-    if path.exists() {
-        let bytes = read_timeline_bytes(path)?;
-        let file = path.display().to_string();
-        timeline::from_yaml_bytes(&bytes, &file)?;
-        let existing = String::from_utf8_lossy(&bytes);
-        Ok(timeline::update(
-            &existing,
-            &path.display().to_string(),
-            fresh,
-        )?)
-    } else {
-        Ok(timeline::to_yaml(fresh))
-    }
-}
-
-/// Reads a timeline file's bytes: it must be a regular file no larger than
-/// the loader's limit (checked before reading, so a huge file costs nothing).
-fn read_timeline_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::NotAFile {
-            path: path.to_path_buf(),
-            what: "a directory",
-        });
-    }
-    if meta.len() > timeline::MAX_FILE_BYTES as u64 {
-        return Err(Error::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            limit: timeline::MAX_FILE_BYTES as u64,
-        });
-    }
-    std::fs::read(path).map_err(|e| Error::read(path, e))
+    let update = fsio::lock_for_update(path, &[])?;
+    Ok(updated_timeline(&update, fresh)?.text)
 }
 
 /// Loads a timeline file, reporting every problem in it.
 pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
-    let bytes = read_timeline_bytes(path)?;
+    let bytes = fsio::read_timeline(path)?;
     Ok(timeline::from_yaml_bytes(
         &bytes,
         &path.display().to_string(),
     )?)
 }
 
-/// `timeline fmt`: the canonical form of a timeline file, comments kept.
-/// Nothing is written; an invalid file is an error.
-pub fn format_file(path: &Path) -> Result<String, Error> {
-    let bytes = read_timeline_bytes(path)?;
+/// `timeline fmt`: rewrites a timeline file in canonical form, comments
+/// kept, atomically, unless it changed while being formatted. An invalid
+/// file is an error and is left alone.
+pub fn format_in_place(path: &Path) -> Result<(), Error> {
+    let update = fsio::lock_for_update(path, &[])?;
     let file = path.display().to_string();
+    let Some(bytes) = update.existing() else {
+        return Err(match update.is_stream() {
+            true => Error::NotAFile {
+                path: path.to_path_buf(),
+                what: "not a regular file",
+                expected: crate::error::Expected::Timeline,
+            },
+            false => Error::read(path, std::io::ErrorKind::NotFound.into()),
+        });
+    };
     // Validates the encoding with line and column, as `check` does.
-    timeline::from_yaml_bytes(&bytes, &file)?;
-    let src = String::from_utf8_lossy(&bytes);
+    let src = timeline::decode(bytes, &file)?;
+    let text = timeline::format(&src, &file)?;
+    update.commit(text.as_bytes(), "fmt", &[])
+}
+
+/// `timeline fmt` without writing: the canonical form of a timeline file,
+/// comments kept. An invalid file is an error.
+pub fn format_file(path: &Path) -> Result<String, Error> {
+    let bytes = fsio::read_timeline(path)?;
+    let file = path.display().to_string();
+    let src = timeline::decode(&bytes, &file)?;
     Ok(timeline::format(&src, &file)?)
 }
 

@@ -46,7 +46,9 @@ fn jsonl(names: &[&str]) -> String {
     let mut s = String::new();
     for (name, text) in ARTICLES.iter().filter(|(n, _)| names.contains(n)) {
         let dct = &text[5..15];
-        s.push_str(&serde_json::json!({"id": name, "dct": dct, "text": text}).to_string());
+        // `build news` names sources by the path as given: `news/a.txt`.
+        let id = format!("news/{name}");
+        s.push_str(&serde_json::json!({"id": id, "dct": dct, "text": text}).to_string());
         s.push('\n');
     }
     s

@@ -14,8 +14,7 @@ use super::node::{self, Kind, Node, Pos};
 use super::when::{parse_date, parse_when};
 use super::{Event, FORMAT_VERSION, Source, Timeline, When};
 
-/// Files larger than this are refused before parsing (64 MiB).
-pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+pub use super::limits::MAX_FILE_BYTES;
 
 /// At most this many diagnostics are reported for one file.
 const MAX_DIAGNOSTICS: usize = 100;

@@ -98,6 +98,7 @@ use crate::date::DateSpec;
 
 mod comments;
 mod diag;
+pub mod limits;
 mod load;
 mod node;
 mod schema;
@@ -106,9 +107,9 @@ mod when;
 mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
-pub use load::MAX_FILE_BYTES;
+pub use limits::MAX_FILE_BYTES;
 pub use schema::schema;
-pub use update::{assign_ids, event_id, update};
+pub use update::{Updated, assign_ids, event_id, update, update_parsed};
 pub use when::{parse_date, parse_when};
 pub use write::{HEADER, to_yaml};
 
@@ -203,6 +204,13 @@ pub struct Source {
 /// the file is reported, in source order.
 pub fn from_yaml(src: &str, file: &str) -> Result<Timeline, Diagnostics> {
     load::load(src, file).map(|l| l.timeline)
+}
+
+/// Checks that `bytes` are UTF-8 text without NUL bytes, within
+/// [`MAX_FILE_BYTES`]; the error names the line and column of the first bad
+/// byte.
+pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostics> {
+    load::decode(bytes, file)
 }
 
 /// Parses a timeline file read as bytes: refuses files over

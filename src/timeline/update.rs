@@ -146,11 +146,30 @@ pub(crate) fn needs_ids(t: &Timeline) -> bool {
 /// policy. An empty `existing` text gives the first version of the file,
 /// the same as [`to_yaml`] of `fresh`.
 pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Diagnostics> {
+    update_parsed(existing, file, fresh).map(|u| u.text)
+}
+
+/// The result of [`update_parsed`]: the new text and the timeline it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Updated {
+    /// The file's new text.
+    pub text: String,
+    /// The timeline that text loads as (the user's edits included).
+    pub timeline: Timeline,
+}
+
+/// [`update`], also returning the timeline of the new text, so that a
+/// build parses the file once (to chart it, count its events, ...).
+pub fn update_parsed(existing: &str, file: &str, fresh: &Timeline) -> Result<Updated, Diagnostics> {
     let mut fresh = fresh.clone();
     assign_ids(&mut fresh);
     if existing.trim().is_empty() {
         fresh.version = super::FORMAT_VERSION;
-        return Ok(to_yaml(&fresh));
+        // `to_yaml` of a timeline with unique ids loads as that timeline.
+        return Ok(Updated {
+            text: to_yaml(&fresh),
+            timeline: fresh,
+        });
     }
     let src = existing.strip_prefix('\u{feff}').unwrap_or(existing);
     let loaded = load(src, file)?;
@@ -253,8 +272,11 @@ pub fn update(existing: &str, file: &str, fresh: &Timeline) -> Result<String, Di
     }
     let out = apply(src, edits);
     // The result must load: never hand back a file we cannot read.
-    load(&out, file)?;
-    Ok(out)
+    let timeline = load(&out, file)?.timeline;
+    Ok(Updated {
+        text: out,
+        timeline,
+    })
 }
 
 /// `key:` and a block list of `ids`, canonical.
