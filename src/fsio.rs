@@ -192,13 +192,7 @@ pub fn read_text(path: &Path, decoding: Decoding) -> Result<String, Error> {
 /// Reads standard input as an article (same limit and decoding).
 pub fn read_stdin(decoding: Decoding) -> Result<String, Error> {
     let name = Path::new("<stdin>");
-    let bytes = read_limited(
-        io::stdin().lock(),
-        name,
-        MAX_INPUT_BYTES,
-        0,
-        Expected::Text,
-    )?;
+    let bytes = read_limited(io::stdin().lock(), name, MAX_INPUT_BYTES, 0, Expected::Text)?;
     decode(name, bytes, decoding)
 }
 
@@ -245,13 +239,7 @@ fn open_timeline(real: &Path, path: &Path) -> Result<(File, Metadata), Error> {
 /// Reads a timeline file's bytes with the timeline policy (module docs).
 pub fn read_timeline(path: &Path) -> Result<Vec<u8>, Error> {
     let (f, meta) = open_timeline(path, path)?;
-    read_limited(
-        f,
-        path,
-        MAX_TIMELINE_BYTES,
-        meta.len(),
-        Expected::Timeline,
-    )
+    read_limited(f, path, MAX_TIMELINE_BYTES, meta.len(), Expected::Timeline)
 }
 
 /// Decodes `bytes` read from `path` as UTF-8.
@@ -469,13 +457,8 @@ pub fn lock_for_update(path: &Path, also: &[&Path]) -> Result<Update, Error> {
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Expect::Absent, None),
             _ => {
                 let (f, meta) = open_timeline(real, path)?;
-                let bytes = read_limited(
-                    f,
-                    path,
-                    MAX_TIMELINE_BYTES,
-                    meta.len(),
-                    Expected::Timeline,
-                )?;
+                let bytes =
+                    read_limited(f, path, MAX_TIMELINE_BYTES, meta.len(), Expected::Timeline)?;
                 (Expect::Same(Fingerprint::of(&meta, &bytes)), Some(bytes))
             }
         },
@@ -557,9 +540,8 @@ fn check_unchanged(
                 return Err(changed());
             }
             let (f, m2) = open_timeline(real, shown).map_err(|_| changed())?;
-            let bytes =
-                read_limited(f, shown, MAX_TIMELINE_BYTES, m2.len(), Expected::Timeline)
-                    .map_err(|_| changed())?;
+            let bytes = read_limited(f, shown, MAX_TIMELINE_BYTES, m2.len(), Expected::Timeline)
+                .map_err(|_| changed())?;
             if Fingerprint::of(&m2, &bytes) != *fp {
                 return Err(changed());
             }
@@ -609,7 +591,12 @@ fn write_through(path: &Path, contents: &[u8]) -> Result<(), Error> {
 
 /// Replaces the regular file `real` (or creates it) atomically, keeping
 /// the permissions and owner in `old`. The caller holds the directory lock.
-fn replace(real: &Path, shown: &Path, contents: &[u8], old: Option<&Metadata>) -> Result<(), Error> {
+fn replace(
+    real: &Path,
+    shown: &Path,
+    contents: &[u8],
+    old: Option<&Metadata>,
+) -> Result<(), Error> {
     let dir = parent_dir(real);
     remove_leftovers(&dir);
     let name = real

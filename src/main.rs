@@ -387,7 +387,15 @@ fn run(cli: Cli) -> Result<i32, Error> {
         } => {
             let mut all = Vec::new();
             for p in &parts {
-                all.extend(pipeline::load_parts(p)?);
+                let loaded = pipeline::load_parts(p)?;
+                if loaded.skipped > 0 {
+                    err_line(format_args!(
+                        "warning: {}: skipped {} error records (documents the map step could not process)",
+                        p.display(),
+                        loaded.skipped
+                    ));
+                }
+                all.extend(loaded.timelines);
             }
             let merged = pipeline::merge_timelines(all, title);
             match &output {
@@ -450,7 +458,11 @@ fn run(cli: Cli) -> Result<i32, Error> {
         }
         Command::Check { file } => {
             let t = pipeline::load_timeline(&file)?;
-            stdout_write(&format!("{}: ok, {} events\n", file.display(), t.events.len()))?;
+            stdout_write(&format!(
+                "{}: ok, {} events\n",
+                file.display(),
+                t.events.len()
+            ))?;
             Ok(exit::OK)
         }
         Command::Fmt { file } => {
@@ -498,16 +510,17 @@ fn map_jsonl(
 ) -> Result<i32, Error> {
     let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let reader: Box<dyn BufRead + Send> = fsio::open_lines(input)?;
-    let result = pipeline::with_jobs(jobs, || {
+    let stats = pipeline::with_jobs(jobs, || {
         let out = io::BufWriter::new(io::stdout().lock());
-        pipeline::map_jsonl(reader, out, &name, f)
-    });
-    match result {
-        Ok(_) => Ok(exit::OK),
-        // A closed pipe (`| head`) ends the run quietly.
-        Err(Error::Write { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
-            Ok(exit::OK)
-        }
-        Err(e) => Err(e),
+        pipeline::map_jsonl(reader, out, &name, f, &mut |e| report(&e))
+    })?;
+    if stats.failed > 0 {
+        err_line(format_args!(
+            "{} of {} lines failed (each answered by an error record)",
+            stats.failed,
+            stats.failed + stats.documents
+        ));
+        return Ok(exit::PARTIAL);
     }
+    Ok(exit::OK)
 }

@@ -275,7 +275,7 @@ pub(crate) fn load(src: &str, file: &str) -> Result<Loaded, Diagnostics> {
         Err(diags) => return Err(finish(diags, src, file)),
     };
     let mut cx = Ctx {
-        lines: src.split('\n').collect(),
+        lines: source_lines(src),
         file,
         diags: Vec::new(),
     };
@@ -302,10 +302,10 @@ fn finish(mut diags: Vec<Diagnostic>, src: &str, file: &str) -> Diagnostics {
     wanted.dedup();
     let mut texts = std::collections::BTreeMap::new();
     let mut next = wanted.iter().peekable();
-    for (i, line) in src.split('\n').enumerate() {
+    for (i, line) in source_lines(src).into_iter().enumerate() {
         let Some(&&w) = next.peek() else { break };
         if i + 1 == w {
-            texts.insert(w, line.strip_suffix('\r').unwrap_or(line));
+            texts.insert(w, line);
             next.next();
         }
     }
@@ -322,6 +322,34 @@ fn finish(mut diags: Vec<Diagnostic>, src: &str, file: &str) -> Diagnostics {
         ));
     }
     Diagnostics(diags)
+}
+
+/// The lines of `src` as YAML counts them: a line ends at `\r\n`, `\n` or
+/// a lone `\r`, so diagnostics name and show lines the file has.
+fn source_lines(src: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&src[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&src[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.push(&src[start..]);
+    lines
 }
 
 fn too_big(len: usize, file: &str) -> Diagnostics {

@@ -32,7 +32,7 @@ use std::collections::BTreeSet;
 use super::diag::Diagnostics;
 use super::load::load;
 use super::node::{Kind, Node, Pos};
-use super::write::{generated_record, scalar, to_yaml, write_event};
+use super::write::{generated_record, quoted, scalar, to_yaml, write_event};
 use super::{Event, Timeline, When};
 
 /// Words left out of ids.
@@ -171,7 +171,21 @@ pub fn update_parsed(existing: &str, file: &str, fresh: &Timeline) -> Result<Upd
             timeline: fresh,
         });
     }
-    let src = existing.strip_prefix('\u{feff}').unwrap_or(existing);
+    let (bom, src) = match existing.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", existing),
+    };
+    // A file with only CR line ends (old Mac style) is edited with LF ends
+    // and given its CRs back: YAML reads a lone CR as a line break, so
+    // lines and positions are the same in both.
+    let cr_only = src.contains('\r') && !src.contains('\n');
+    let normalised;
+    let src = if cr_only {
+        normalised = src.replace('\r', "\n");
+        normalised.as_str()
+    } else {
+        src
+    };
     let loaded = load(src, file)?;
     let old = &loaded.timeline;
     let in_file: BTreeSet<&str> = old.events.iter().map(|e| e.id.as_str()).collect();
@@ -221,24 +235,81 @@ pub fn update_parsed(existing: &str, file: &str, fresh: &Timeline) -> Result<Upd
             .find(|(k, _, _)| k == name)
             .map(|(_, k, v)| (*k, *v))
     };
+    let change = Change {
+        added: &added,
+        tombstones: &new_tombstones,
+        record: (record != loaded.generated).then_some(&record[..]),
+    };
+    if matches!(loaded.root.kind, Kind::Map { flow: true, .. }) {
+        flow_edits(&map, &loaded.root, &top, &change, &mut edits);
+    } else {
+        block_edits(src, &map, &loaded, &field, &change, &mut edits);
+    }
+    if src.contains("\r\n") {
+        // Keep the file's line ends.
+        for e in &mut edits {
+            e.text = e.text.replace('\n', "\r\n");
+        }
+    }
+    let mut out = apply(src, edits);
+    if cr_only {
+        out = out.replace('\n', "\r");
+    }
+    out.insert_str(0, bom);
+    // The result must load: never hand back a file we cannot read. Its
+    // problems would name lines of a text the user has never seen, so they
+    // are reported against the user's file.
+    let timeline = match load(&out, file) {
+        Ok(l) => l.timeline,
+        Err(_) => {
+            let (message, hint) = match super::limits::check(&out) {
+                Err(limit) => (limit, "split the timeline into several files".to_string()),
+                Ok(()) => (
+                    "cannot add the new events to this file without breaking its layout; nothing was written".to_string(),
+                    "run `timeline fmt` on the file to rewrite it in canonical form, then run the command again".to_string(),
+                ),
+            };
+            return Err(Diagnostics(vec![
+                super::diag::Diagnostic::new(file, 1, 1, message).with_hint(hint),
+            ]));
+        }
+    };
+    Ok(Updated {
+        text: out,
+        timeline,
+    })
+}
+
+/// The edits to a block-style file (the usual layout).
+fn block_edits<'n>(
+    src: &str,
+    map: &Map<'_>,
+    loaded: &super::load::Loaded,
+    field: &dyn Fn(&str) -> Option<(&'n Node, &'n Node)>,
+    change: &Change<'_>,
+    edits: &mut Vec<Edit>,
+) {
+    let (added, new_tombstones) = (change.added, change.tombstones);
+    let old = &loaded.timeline;
+    let src_end = doc_end(src, map, &loaded.root);
     if let Some((key, value)) = field("events") {
-        insert_events(src, &map, key, value, &old.events, &added, &mut edits);
+        insert_events(src, map, key, value, &old.events, added, edits);
     }
     if !new_tombstones.is_empty() {
         match field("deleted") {
-            Some((k, v)) => append_items(src, &map, k, v, &new_tombstones, &mut edits),
+            Some((k, v)) => append_items(src, map, k, v, new_tombstones, edits),
             None => {
                 // Before `generated:` if there is one, else at the end.
-                let mut e = append_at_end(src, "deleted", &new_tombstones);
+                let mut e = append_at_end(src, src_end, "deleted", new_tombstones);
                 if let Some((k, _)) = field("generated") {
                     e.at = map.line_start(k.start.line);
-                    e.text = block_list("deleted", &new_tombstones);
+                    e.text = block_list("deleted", new_tombstones);
                 }
                 edits.push(e);
             }
         }
     }
-    if record != loaded.generated {
+    if let Some(record) = change.record {
         match field("generated") {
             Some((k, v)) => {
                 // Machine bookkeeping: rewritten whole, sorted.
@@ -251,7 +322,7 @@ pub fn update_parsed(existing: &str, file: &str, fresh: &Timeline) -> Result<Upd
                 };
                 let from = map.line_start(k.start.line);
                 let to = map.line_end(last);
-                let mut text = block_list("generated", &record);
+                let mut text = block_list("generated", record);
                 if to == src.len() && !src.ends_with('\n') {
                     text.pop();
                 }
@@ -261,22 +332,169 @@ pub fn update_parsed(existing: &str, file: &str, fresh: &Timeline) -> Result<Upd
                     text,
                 });
             }
-            None => edits.push(append_at_end(src, "generated", &record)),
+            None => edits.push(append_at_end(src, src_end, "generated", record)),
         }
     }
-    if src.contains("\r\n") {
-        // Keep the file's line ends.
-        for e in &mut edits {
-            e.text = e.text.replace('\n', "\r\n");
+}
+
+/// Where the document ends: before a `...` end marker line following the
+/// root node, else at the end of the text. New top-level keys go there.
+fn doc_end(src: &str, map: &Map<'_>, root: &Node) -> usize {
+    let mut line = last_line(root) + 1;
+    while map.line_start(line) < src.len() {
+        let text = map.line_text(line);
+        if text == "..." || text.starts_with("... ") || text.starts_with("...#") {
+            return map.line_start(line);
+        }
+        line += 1;
+    }
+    src.len()
+}
+
+/// What an update adds to a file.
+struct Change<'a> {
+    added: &'a [&'a Event],
+    tombstones: &'a [String],
+    /// The new `generated:` record, when it changed.
+    record: Option<&'a [String]>,
+}
+
+/// The edits to a file whose root is a flow mapping (`{"version": 1,
+/// "events": [...]}`, JSON written as YAML): new events go into the
+/// `events` list as JSON objects, lists are rewritten as JSON arrays, new
+/// keys go after the last entry, so the file stays JSON-like.
+fn flow_edits(
+    map: &Map<'_>,
+    root: &Node,
+    top: &[(String, &Node, &Node)],
+    change: &Change<'_>,
+    edits: &mut Vec<Edit>,
+) {
+    let field = |name: &str| top.iter().find(|(k, _, _)| k == name).map(|(_, _, v)| *v);
+    // After the last entry's value: new keys go there.
+    let after_last_entry = match &root.kind {
+        Kind::Map { entries, .. } => entries.last().map(|(_, v)| map.byte(v.end)),
+        _ => None,
+    };
+    let mut new_key = |key: &str, value: String| {
+        if let Some(at) = after_last_entry {
+            edits.push(Edit {
+                at,
+                remove: 0,
+                text: format!(", {}: {value}", quoted(key)),
+            });
+        }
+    };
+    let mut pending: Vec<Edit> = Vec::new();
+    if !change.added.is_empty() {
+        let objects: Vec<String> = change.added.iter().map(|e| flow_event(e)).collect();
+        if let Some(v) = field("events") {
+            match &v.kind {
+                Kind::Seq { flow: true, items } if !items.is_empty() => pending.push(Edit {
+                    at: map.byte(items[items.len() - 1].end),
+                    remove: 0,
+                    text: format!(", {}", objects.join(", ")),
+                }),
+                _ => pending.push(replace_node(map, v, format!("[{}]", objects.join(", ")))),
+            }
         }
     }
-    let out = apply(src, edits);
-    // The result must load: never hand back a file we cannot read.
-    let timeline = load(&out, file)?.timeline;
-    Ok(Updated {
-        text: out,
-        timeline,
-    })
+    if !change.tombstones.is_empty() {
+        match field("deleted") {
+            Some(v) => {
+                let mut all: Vec<String> = match &v.kind {
+                    Kind::Seq { items, .. } => items
+                        .iter()
+                        .filter_map(|n| n.scalar().map(str::to_string))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                all.extend(change.tombstones.iter().cloned());
+                pending.push(replace_node(map, v, json_list(&all)));
+            }
+            None => new_key("deleted", json_list(change.tombstones)),
+        }
+    }
+    if let Some(record) = change.record {
+        match field("generated") {
+            Some(v) => pending.push(replace_node(map, v, json_list(record))),
+            None => new_key("generated", json_list(record)),
+        }
+    }
+    edits.extend(pending);
+}
+
+/// An edit replacing a whole node by `text`.
+fn replace_node(map: &Map<'_>, node: &Node, text: String) -> Edit {
+    let (from, to) = (map.byte(node.start), map.byte(node.end));
+    Edit {
+        at: from,
+        remove: to.saturating_sub(from),
+        text,
+    }
+}
+
+/// `["a", "b"]`: a JSON array of strings (valid YAML).
+fn json_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// An event as one JSON object (valid YAML flow mapping), keys in
+/// canonical order.
+fn flow_event(e: &Event) -> String {
+    let date = |d: &crate::date::DateSpec| quoted(&d.to_string());
+    let when = match &e.when {
+        When::On(d) => date(d),
+        When::Between { start, end } => {
+            let mut parts = Vec::new();
+            if let Some(s) = start {
+                parts.push(format!("\"start\": {}", date(s)));
+            }
+            if let Some(x) = end {
+                parts.push(format!("\"end\": {}", date(x)));
+            }
+            format!("{{{}}}", parts.join(", "))
+        }
+    };
+    let mut out = format!(
+        "{{\"id\": {}, \"when\": {when}, \"title\": {}",
+        quoted(&e.id),
+        quoted(&e.title)
+    );
+    if !e.tags.is_empty() {
+        out.push_str(&format!(", \"tags\": {}", json_list(&e.tags)));
+    }
+    if e.inferred {
+        out.push_str(", \"inferred\": true");
+    }
+    if let Some(c) = e.confidence {
+        out.push_str(&format!(", \"confidence\": {c}"));
+    }
+    if !e.sources.is_empty() {
+        let sources: Vec<String> = e
+            .sources
+            .iter()
+            .map(|s| {
+                let mut o = format!(
+                    "{{\"file\": {}, \"line\": {}, \"span\": [{}, {}], \"quote\": {}",
+                    quoted(&s.file),
+                    s.line,
+                    s.span.0,
+                    s.span.1,
+                    quoted(&s.quote)
+                );
+                if !s.rules.is_empty() {
+                    o.push_str(&format!(", \"rules\": {}", json_list(&s.rules)));
+                }
+                o.push('}');
+                o
+            })
+            .collect();
+        out.push_str(&format!(", \"sources\": [{}]", sources.join(", ")));
+    }
+    out.push('}');
+    out
 }
 
 /// `key:` and a block list of `ids`, canonical.
@@ -290,14 +508,14 @@ fn block_list(key: &str, ids: &[String]) -> String {
     text
 }
 
-/// A new top-level list at the end of the file.
-fn append_at_end(src: &str, key: &str, ids: &[String]) -> Edit {
+/// A new top-level list at the end of the document (byte `at`).
+fn append_at_end(src: &str, at: usize, key: &str, ids: &[String]) -> Edit {
     let mut text = block_list(key, ids);
-    if !src.is_empty() && !src.ends_with('\n') {
+    if at > 0 && !src[..at].ends_with('\n') {
         text.insert(0, '\n');
     }
     Edit {
-        at: src.len(),
+        at,
         remove: 0,
         text,
     }
