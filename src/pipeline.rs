@@ -94,6 +94,108 @@ pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
     ArticleResult { tagged, extraction }
 }
 
+/// Articles longer than this are tagged and their events extracted in
+/// pieces of about this size, cut at paragraph breaks (else line, sentence
+/// or word breaks), so that a build's memory stays proportional to the
+/// article (the stages' working sets are many times their input). Shorter
+/// articles, nearly all of them, are processed whole.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// The byte ranges of the pieces of `text` (see [`PIECE_BYTES`]).
+fn pieces(text: &str, size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut limit = start + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        // The last good break in the second half of the window.
+        let half = window.len() / 2;
+        let cut = ["\n\n", "\n", ". ", " "]
+            .iter()
+            .find_map(|b| window.rfind(b).filter(|&i| i >= half).map(|i| i + b.len()))
+            .unwrap_or(window.len());
+        out.push((start, start + cut));
+        start += cut;
+    }
+    out.push((start, text.len()));
+    out
+}
+
+/// What `build` needs of an article: its events and the tagger's warnings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticleEvents {
+    /// The events, merged.
+    pub events: Vec<crate::timeline::Event>,
+    /// Warnings, e.g. a missing document date.
+    pub warnings: Vec<String>,
+}
+
+/// The events of one article, for `build`: the same as [`process`] for an
+/// article up to [`PIECE_BYTES`]; a longer one is processed piece by piece
+/// (every piece dated by the document date found at the start), sources
+/// pointing into the whole article, and merged.
+pub fn article_events(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleEvents {
+    article_events_in(article, dct, PIECE_BYTES)
+}
+
+fn article_events_in(article: &ArticleFile, dct: Option<NaiveDate>, size: usize) -> ArticleEvents {
+    let text = article.text.as_str();
+    let ranges = pieces(text, size);
+    if ranges.len() == 1 {
+        let r = process(article, dct);
+        return ArticleEvents {
+            events: r.extraction.events,
+            warnings: r.tagged.warnings,
+        };
+    }
+    let mut dct = dct;
+    let mut out = ArticleEvents::default();
+    // One vector per piece, joined once at the end at its exact size (a
+    // growing vector would hold up to twice the events).
+    let mut found: Vec<Vec<crate::timeline::Event>> = Vec::with_capacity(ranges.len());
+    let (mut lines_before, mut chars_before) = (0usize, 0usize);
+    for (i, &(s, e)) in ranges.iter().enumerate() {
+        let piece = &text[s..e];
+        let tagged = tagger::tag_document(piece, dct);
+        if i == 0 && dct.is_none() {
+            dct = tagged.dct.as_ref().map(|d| d.date);
+        }
+        for w in &tagged.warnings {
+            if !out.warnings.contains(w) {
+                out.warnings.push(w.clone());
+            }
+        }
+        let mut x = events::extract(
+            Article {
+                name: &article.name,
+                text: piece,
+            },
+            &tagged,
+        );
+        drop(tagged);
+        for ev in &mut x.events {
+            for src in &mut ev.sources {
+                src.line += lines_before;
+                src.span.0 += chars_before;
+                src.span.1 += chars_before;
+            }
+        }
+        x.events.shrink_to_fit();
+        found.push(x.events);
+        lines_before += piece.bytes().filter(|&b| b == b'\n').count();
+        chars_before += piece.chars().count();
+    }
+    let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
+    for piece in found {
+        all.extend(piece);
+    }
+    out.events = events::merge(all);
+    out
+}
+
 /// Builds one timeline from several articles' results.
 pub fn timeline_of(title: Option<String>, results: &[ArticleResult]) -> Timeline {
     let all = results
@@ -218,8 +320,8 @@ impl Default for Hooks<'_> {
     }
 }
 
-/// An article's size in bytes and its result.
-type Processed = (u64, ArticleResult);
+/// An article's size in bytes and its events.
+type Processed = (u64, ArticleEvents);
 
 /// One timeline `build` writes: its name and its inputs (in input order).
 struct Unit {
@@ -296,7 +398,7 @@ fn build_inner(
             .par_iter()
             .map(|&(unit, path)| {
                 let r = read_article(path, opts.decoding).map(|a| {
-                    let r = process(&a, opts.dct);
+                    let r = article_events(&a, opts.dct);
                     (a.text.len() as u64, r)
                 });
                 (hooks.progress)();
@@ -311,12 +413,11 @@ fn build_inner(
                     report.bytes += bytes;
                     report.warnings.extend(
                         result
-                            .tagged
                             .warnings
                             .iter()
                             .map(|w| format!("{}: {w}", path.display())),
                     );
-                    collected[unit].extend(result.extraction.events);
+                    collected[unit].extend(result.events);
                     succeeded[unit].push(path.clone());
                 }
                 Err(e) => report.failed.push(e),
@@ -335,7 +436,7 @@ fn build_inner(
                 deleted: Vec::new(),
             };
             let inputs = std::mem::take(&mut succeeded[unit]);
-            match write_unit(&units[unit].name, &fresh, opts, hooks) {
+            match write_unit(&units[unit].name, fresh, opts, hooks) {
                 Ok((yaml, svg, events)) => report.built.push(Built {
                     inputs,
                     yaml,
@@ -363,7 +464,7 @@ fn stem_of(path: &Path) -> String {
 /// chart always shows the file it sits beside.
 fn write_unit(
     stem: &str,
-    fresh: &Timeline,
+    fresh: Timeline,
     opts: &BuildOptions,
     hooks: &Hooks<'_>,
 ) -> Result<(PathBuf, PathBuf, usize), Error> {
@@ -383,7 +484,7 @@ fn write_unit(
 /// must be a regular file. An existing file that does not load is an
 /// error, so a user's file is never replaced by one that lost their edits;
 /// an empty one (only whitespace) holds nothing to lose.
-fn updated_timeline(update: &fsio::Update, fresh: &Timeline) -> Result<timeline::Updated, Error> {
+fn updated_timeline(update: &fsio::Update, fresh: Timeline) -> Result<timeline::Updated, Error> {
     let path = update.path();
     if update.is_stream() {
         return Err(Error::NotAFile {
@@ -397,7 +498,7 @@ fn updated_timeline(update: &fsio::Update, fresh: &Timeline) -> Result<timeline:
         Some(bytes) => timeline::decode(bytes, &file)?,
         None => String::new(),
     };
-    let merged = timeline::update_parsed(&existing, &file, fresh)?;
+    let merged = timeline::update_owned(&existing, &file, fresh)?;
     timeline::limits::check(&merged.text).map_err(|message| Error::OverLimit {
         path: path.to_path_buf(),
         message,
@@ -422,7 +523,7 @@ pub fn write_timeline(path: &Path, fresh: &Timeline, command: &str) -> Result<us
         update.commit(text.as_bytes(), command, &[])?;
         return Ok(fresh.events.len());
     }
-    let merged = updated_timeline(&update, fresh)?;
+    let merged = updated_timeline(&update, fresh.clone())?;
     update.commit(merged.text.as_bytes(), command, &[])?;
     Ok(merged.timeline.events.len())
 }
@@ -433,7 +534,7 @@ pub fn write_timeline(path: &Path, fresh: &Timeline, command: &str) -> Result<us
 /// file is never replaced by one that lost their edits.
 pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
     let update = fsio::lock_for_update(path, &[])?;
-    Ok(updated_timeline(&update, fresh)?.text)
+    Ok(updated_timeline(&update, fresh.clone())?.text)
 }
 
 /// Loads a timeline file, reporting every problem in it.
@@ -829,4 +930,47 @@ pub fn table(t: &Timeline) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cut_at_paragraphs_then_lines_then_words() {
+        let text = "aaaa bbbb.\n\ncccc dddd.\neeee ffff gggg";
+        let p = pieces(text, 16);
+        assert_eq!(p.first(), Some(&(0, 12)));
+        let joined: String = p.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(joined, text);
+        assert!(p.iter().all(|&(s, e)| e - s <= 16 && e > s));
+        assert_eq!(pieces("short", 16), [(0, 5)]);
+        let one_line = "word ".repeat(40);
+        assert!(
+            pieces(&one_line, 16)
+                .iter()
+                .all(|&(s, e)| one_line[s..e].ends_with(' '))
+        );
+    }
+
+    #[test]
+    fn a_long_article_in_pieces_gives_the_events_of_the_whole() {
+        let mut text = String::from("date 2021-03-04\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "The council approved plan {i} on May {}, 2020.\n\nIt met again in June.\n\n",
+                1 + i % 28
+            ));
+        }
+        let article = ArticleFile {
+            path: PathBuf::from("a.txt"),
+            name: "a.txt".into(),
+            text,
+        };
+        let whole = article_events_in(&article, None, usize::MAX);
+        let split = article_events_in(&article, None, 300);
+        assert!(pieces(&article.text, 300).len() > 5);
+        assert_eq!(split.warnings, whole.warnings);
+        assert_eq!(split.events, whole.events);
+    }
 }

@@ -236,17 +236,18 @@ fn jsonl_errors_name_the_line() {
 }
 
 #[test]
-fn a_ten_megabyte_line_is_processed() {
-    // A scraped page with no line breaks: 10 MB on one line, a date every
-    // ~2 KB. It must be processed (in time linear in its length), not refused.
+fn a_long_line_is_processed() {
+    // A scraped page with no line breaks: 200 KB on one line, a date every
+    // ~2 KB. It must be processed, not refused. (The 10 MB version runs in
+    // release mode in scripts/bench-scale.sh, with its peak memory.)
     let dir = tempfile::tempdir().unwrap();
     let words = [
         "the", "council", "said", "that", "its", "members", "would", "meet", "again", "after",
         "the", "summer", "recess", "to", "discuss", "the", "budget",
     ];
-    let mut text = String::with_capacity(10_100_000);
+    let mut text = String::with_capacity(210_000);
     let mut i = 0usize;
-    while text.len() < 10_000_000 {
+    while text.len() < 200_000 {
         for k in 0..300 {
             text.push_str(words[(i * 7 + k * 13) % words.len()]);
             text.push(' ');

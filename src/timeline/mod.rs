@@ -109,7 +109,7 @@ mod write;
 pub use diag::{Diagnostic, Diagnostics};
 pub use limits::MAX_FILE_BYTES;
 pub use schema::schema;
-pub use update::{Updated, assign_ids, event_id, update, update_parsed};
+pub use update::{Updated, assign_ids, event_id, update, update_owned, update_parsed};
 pub use when::{parse_date, parse_when};
 pub use write::{HEADER, to_yaml};
 

@@ -161,7 +161,16 @@ pub struct Updated {
 /// [`update`], also returning the timeline of the new text, so that a
 /// build parses the file once (to chart it, count its events, ...).
 pub fn update_parsed(existing: &str, file: &str, fresh: &Timeline) -> Result<Updated, Diagnostics> {
-    let mut fresh = fresh.clone();
+    update_owned(existing, file, fresh.clone())
+}
+
+/// [`update_parsed`] taking `fresh` by value, which a new file's timeline
+/// becomes (no copy of a large extraction).
+pub fn update_owned(
+    existing: &str,
+    file: &str,
+    mut fresh: Timeline,
+) -> Result<Updated, Diagnostics> {
     assign_ids(&mut fresh);
     if existing.trim().is_empty() {
         fresh.version = super::FORMAT_VERSION;

@@ -33,22 +33,30 @@ pub(crate) struct Line {
 #[derive(Debug, Default)]
 pub(crate) struct Lines(pub Vec<Line>);
 
-impl Lines {
+/// Where canonical lines go: [`Lines`] (with the paths, for `format`) or
+/// [`Text`] (the text only, for writing a file without holding a line list).
+pub(crate) trait Out {
+    /// Appends one line and the paths of the nodes starting on it.
+    fn push(&mut self, text: String, paths: &[&str]);
+}
+
+impl Out for Lines {
     fn push(&mut self, text: String, paths: &[&str]) {
         self.0.push(Line {
             text,
             paths: paths.iter().map(|p| p.to_string()).collect(),
         });
     }
+}
 
-    /// The lines joined, each ending in `\n`.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        for l in &self.0 {
-            out.push_str(&l.text);
-            out.push('\n');
-        }
-        out
+/// Canonical text being written, each line ending in `\n`.
+#[derive(Debug, Default)]
+pub(crate) struct Text(pub String);
+
+impl Out for Text {
+    fn push(&mut self, text: String, _paths: &[&str]) {
+        self.0.push_str(&text);
+        self.0.push('\n');
     }
 }
 
@@ -60,7 +68,9 @@ impl Lines {
 /// tombstones: the record [`update`](super::update) uses to notice events
 /// the user deletes.
 pub fn to_yaml(t: &Timeline) -> String {
-    lines(t, &[]).render()
+    let mut out = Text::default();
+    write_to(&mut out, t, &[]);
+    out.0
 }
 
 /// The `generated:` record of a file holding `t`, whose previous record was
@@ -81,6 +91,14 @@ pub(crate) fn generated_record(t: &Timeline, previous: &[String]) -> Vec<String>
 /// `t` in canonical form, line by line; `previous` is the file's old
 /// `generated:` record, kept.
 pub(crate) fn lines(t: &Timeline, previous: &[String]) -> Lines {
+    let mut out = Lines::default();
+    write_to(&mut out, t, previous);
+    out
+}
+
+/// Writes `t` in canonical form to `out`; `previous` is the file's old
+/// `generated:` record, kept.
+fn write_to(out: &mut impl Out, t: &Timeline, previous: &[String]) {
     let with_ids;
     let t = if super::update::needs_ids(t) {
         let mut c = t.clone();
@@ -90,7 +108,6 @@ pub(crate) fn lines(t: &Timeline, previous: &[String]) -> Lines {
     } else {
         t
     };
-    let mut out = Lines::default();
     out.push(HEADER.to_string(), &[]);
     out.push(format!("version: {}", t.version), &["version"]);
     if let Some(title) = &t.title {
@@ -101,15 +118,14 @@ pub(crate) fn lines(t: &Timeline, previous: &[String]) -> Lines {
     } else {
         out.push("events:".to_string(), &["events"]);
         for (i, e) in t.events.iter().enumerate() {
-            event_lines(&mut out, e, 2, &format!("events/{i}"));
+            event_lines(out, e, 2, &format!("events/{i}"));
         }
     }
-    id_list(&mut out, "deleted", &t.deleted, true);
-    id_list(&mut out, "generated", &generated_record(t, previous), false);
-    out
+    id_list(out, "deleted", &t.deleted, true);
+    id_list(out, "generated", &generated_record(t, previous), false);
 }
 
-fn id_list(out: &mut Lines, key: &str, ids: &[String], always: bool) {
+fn id_list(out: &mut impl Out, key: &str, ids: &[String], always: bool) {
     if ids.is_empty() {
         if always {
             out.push(format!("{key}: []"), &[key]);
@@ -128,12 +144,12 @@ fn id_list(out: &mut Lines, key: &str, ids: &[String], always: bool) {
 /// Writes one event as a block sequence item whose `-` is at column
 /// `indent` (0-based).
 pub(crate) fn write_event(out: &mut String, e: &Event, indent: usize) {
-    let mut lines = Lines::default();
-    event_lines(&mut lines, e, indent, "");
-    out.push_str(&lines.render());
+    let mut text = Text(std::mem::take(out));
+    event_lines(&mut text, e, indent, "");
+    *out = text.0;
 }
 
-fn event_lines(out: &mut Lines, e: &Event, indent: usize, path: &str) {
+fn event_lines(out: &mut impl Out, e: &Event, indent: usize, path: &str) {
     let pad = " ".repeat(indent);
     let p = |k: &str| format!("{path}/{k}");
     out.push(
@@ -163,7 +179,7 @@ fn event_lines(out: &mut Lines, e: &Event, indent: usize, path: &str) {
     }
 }
 
-fn source_lines(out: &mut Lines, s: &Source, indent: usize, path: &str) {
+fn source_lines(out: &mut impl Out, s: &Source, indent: usize, path: &str) {
     let pad = " ".repeat(indent);
     let p = |k: &str| format!("{path}/{k}");
     out.push(
