@@ -160,6 +160,23 @@ impl Error {
         }
     }
 
+    /// The error as reported on standard error: `error: ` and the message;
+    /// timeline diagnostics carry their own `file:line:col: error:` prefix
+    /// and source snippet.
+    pub fn report(&self) -> String {
+        match self {
+            Error::Timeline(_) => self.to_string(),
+            _ => format!("error: {self}"),
+        }
+    }
+
+    /// Is this the error of writing to a closed pipe on standard output
+    /// (`| head`), which ends a command quietly?
+    pub fn is_closed_stdout(&self) -> bool {
+        matches!(self, Error::Write { path, source }
+            if source.kind() == io::ErrorKind::BrokenPipe && path.as_os_str() == "<stdout>")
+    }
+
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {

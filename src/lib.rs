@@ -21,8 +21,10 @@ pub mod render;
 pub mod tagger;
 pub mod timeline;
 
+pub mod commands;
 pub mod error;
 pub mod fsio;
+pub mod jsonl;
 pub mod pipeline;
 
 pub use error::Error;

@@ -1,19 +1,20 @@
-//! The `timeline` command line: parses arguments, calls the library, prints
-//! what it returns and maps errors to exit codes.
+//! The `timeline` command line: parses arguments (clap), calls the
+//! library's commands ([`timeline::commands`]), prints through a console on
+//! standard output and error, and exits with the code they return.
 
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{self, BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use timeline::commands::{self, ChartFormat, Console, Destination};
 use timeline::error::{Error, exit};
-use timeline::fsio::{self, Decoding};
+use timeline::fsio::Decoding;
 use timeline::pipeline::{self, BuildOptions};
-use timeline::render::{self, RenderOptions, Theme};
-use timeline::{tagger, timeline as tl};
+use timeline::render::{RenderOptions, Theme};
 
 /// Turn news articles into timelines: tag dates, build events, write an
 /// editable YAML timeline and render it as an SVG chart.
@@ -98,10 +99,8 @@ struct BuildArgs {
     /// Where SVG charts are written.
     #[arg(long, default_value = "output")]
     output_dir: PathBuf,
-    /// Document date (YYYY-MM-DD) for every input, instead of reading it
-    /// from the article.
-    #[arg(long, value_name = "DATE")]
-    dct: Option<String>,
+    #[command(flatten)]
+    dct: DctArg,
     /// Replace invalid UTF-8 bytes instead of refusing the file.
     #[arg(long)]
     lossy: bool,
@@ -134,9 +133,8 @@ struct ExtractArgs {
     /// it back.
     #[arg(long, value_name = "FILE", conflicts_with = "output")]
     update: Option<PathBuf>,
-    /// Document date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    dct: Option<String>,
+    #[command(flatten)]
+    dct: DctArg,
     /// Print, on standard error, how each event was found.
     #[arg(long)]
     explain: bool,
@@ -179,9 +177,8 @@ struct ChartArgs {
 struct TagArgs {
     /// The article (default: standard input).
     input: Option<PathBuf>,
-    /// Document date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    dct: Option<String>,
+    #[command(flatten)]
+    dct: DctArg,
     /// Show how each expression was built: rule, parts, resolution.
     #[arg(long)]
     explain: bool,
@@ -218,38 +215,141 @@ impl ChartArgs {
     }
 }
 
+/// The document date, shared by `build`, `extract` and `tag`: one
+/// declaration, read by the same function as the `dct` of JSON lines.
+#[derive(Args, Debug, Clone, Copy)]
+struct DctArg {
+    /// Document date (YYYY-MM-DD, a time may follow) for every input,
+    /// instead of reading it from the article.
+    #[arg(long, value_name = "DATE", value_parser = timeline::jsonl::parse_dct)]
+    dct: Option<chrono::NaiveDate>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let mut con = Term {
+        out: io::BufWriter::new(io::stdout()),
+        err: io::stderr(),
+    };
+    let result = run(cli, &mut con).and_then(|code| {
+        con.out.flush().map_err(|e| Error::Write {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        })?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => ExitCode::from(code as u8),
         // A closed pipe (`| head`) ends the run quietly, as in other tools.
-        Err(e) if closed_stdout(&e) => ExitCode::from(exit::OK as u8),
+        Err(e) if e.is_closed_stdout() => ExitCode::from(exit::OK as u8),
         Err(e) => {
-            report(&e);
+            con.error(&e);
             ExitCode::from(e.exit_code() as u8)
         }
     }
 }
 
-/// Prints an error on standard error. Timeline diagnostics carry their own
-/// `file:line:col: error:` prefix and source snippet.
-fn report(e: &Error) {
-    match e {
-        Error::Timeline(_) => err_line(e),
-        _ => err_line(format_args!("error: {e}")),
+/// Standard output (buffered) and standard error.
+struct Term {
+    out: io::BufWriter<io::Stdout>,
+    err: io::Stderr,
+}
+
+impl Console for Term {
+    fn streams(&mut self) -> (&mut dyn Write, &mut dyn Write) {
+        (&mut self.out, &mut self.err)
     }
 }
 
-/// Writes a line on standard error; a closed standard error is ignored
-/// (`eprintln!` would panic).
-fn err_line(s: impl std::fmt::Display) {
-    let _ = writeln!(io::stderr().lock(), "{s}");
+fn decoding(lossy: bool) -> Decoding {
+    if lossy {
+        Decoding::Lossy
+    } else {
+        Decoding::Strict
+    }
 }
 
-/// Is this the error of writing to a closed pipe on standard output?
-fn closed_stdout(e: &Error) -> bool {
-    matches!(e, Error::Write { path, source }
-        if source.kind() == io::ErrorKind::BrokenPipe && path.as_os_str() == "<stdout>")
+fn jobs(n: Option<u32>) -> Option<usize> {
+    n.map(|n| n as usize)
+}
+
+fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
+    match cli.command {
+        Command::Build(a) => build(a, con),
+        Command::Extract(a) if a.jsonl => {
+            if a.inputs.len() > 1 {
+                return Err(Error::Usage(
+                    "extract --jsonl reads one file (or standard input)".into(),
+                ));
+            }
+            commands::extract_jsonl(a.inputs.first().map(PathBuf::as_path), jobs(a.jobs), con)
+        }
+        Command::Extract(a) => commands::extract(&a.request(), con),
+        Command::Merge {
+            parts,
+            output,
+            title,
+        } => commands::merge(&parts, title, &destination(output), con),
+        Command::Render(a) => {
+            let format = match a.format {
+                Format::Svg => ChartFormat::Svg,
+                Format::Png => ChartFormat::Png,
+            };
+            let opts = a.chart.options();
+            commands::render(&a.file, a.output.as_deref(), format, &opts, con)
+        }
+        Command::Check { file } => commands::check(&file, con),
+        Command::Fmt { file } => commands::fmt(&file, con),
+        Command::Table { file } => commands::table(&file, con),
+        Command::Schema => commands::schema(con),
+        Command::Tag(a) if a.jsonl => commands::tag_jsonl(a.input.as_deref(), jobs(a.jobs), con),
+        Command::Tag(a) => commands::tag(a.input.as_deref(), a.dct.dct, a.explain, con),
+    }
+}
+
+fn destination(output: Option<PathBuf>) -> Destination {
+    output.map_or(Destination::Stdout, Destination::File)
+}
+
+impl ExtractArgs {
+    fn request(self) -> commands::Extract {
+        commands::Extract {
+            inputs: self.inputs,
+            dct: self.dct.dct,
+            title: self.title,
+            decoding: decoding(self.lossy),
+            explain: self.explain,
+            to: destination(self.update.or(self.output)),
+        }
+    }
+}
+
+/// `timeline build`, with a progress bar on a terminal and Ctrl-C stopping
+/// the build between two files (every file written is whole).
+fn build(a: BuildArgs, con: &mut Term) -> Result<i32, Error> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let inputs = commands::build_inputs(&a.inputs)?;
+    let opts = BuildOptions {
+        data_dir: a.data_dir,
+        output_dir: a.output_dir,
+        dct: a.dct.dct,
+        name: a.name,
+        render: a.chart.options(),
+        decoding: decoding(a.lossy),
+        jobs: jobs(a.jobs),
+    };
+    let bar = progress_bar(inputs.len() as u64, a.quiet);
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let hooks = pipeline::Hooks {
+        progress: &|| bar.inc(1),
+        cancelled: &|| stop.load(Ordering::SeqCst),
+        before_replace: &|_| {},
+    };
+    let code = commands::build(&inputs, &opts, a.quiet, &hooks, con);
+    bar.finish_and_clear();
+    code
 }
 
 /// A progress bar on standard error, hidden when it is not a terminal or
@@ -266,261 +366,4 @@ fn progress_bar(len: u64, quiet: bool) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-fn decoding(lossy: bool) -> Decoding {
-    if lossy {
-        Decoding::Lossy
-    } else {
-        Decoding::Strict
-    }
-}
-
-fn dct(arg: &Option<String>) -> Result<Option<chrono::NaiveDate>, Error> {
-    arg.as_deref().map(pipeline::parse_dct).transpose()
-}
-
-/// Writes `s` on standard output. A closed pipe is an error that `main`
-/// turns into a quiet exit.
-fn stdout_write(s: &str) -> Result<(), Error> {
-    let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Error::Write {
-            path: PathBuf::from("<stdout>"),
-            source: e,
-        })
-}
-
-fn run(cli: Cli) -> Result<i32, Error> {
-    match cli.command {
-        Command::Build(a) => {
-            let inputs = pipeline::expand_inputs(&a.inputs, Path::new("seeds"))?;
-            let opts = BuildOptions {
-                data_dir: a.data_dir,
-                output_dir: a.output_dir,
-                dct: dct(&a.dct)?,
-                name: a.name,
-                render: a.chart.options(),
-                decoding: decoding(a.lossy),
-                jobs: a.jobs.map(|n| n as usize),
-            };
-            let started = std::time::Instant::now();
-            let bar = progress_bar(inputs.len() as u64, a.quiet);
-            // Ctrl-C stops the build between two files: every file written
-            // is whole (and writes are atomic anyway).
-            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let flag = stop.clone();
-            let _ = ctrlc::set_handler(move || {
-                flag.store(true, std::sync::atomic::Ordering::SeqCst);
-            });
-            let hooks = pipeline::Hooks {
-                progress: &|| bar.inc(1),
-                cancelled: &|| stop.load(std::sync::atomic::Ordering::SeqCst),
-                before_replace: &|_| {},
-            };
-            let report = pipeline::build(&inputs, &opts, &hooks)?;
-            bar.finish_and_clear();
-            for w in &report.warnings {
-                err_line(format_args!("warning: {w}"));
-            }
-            let mut listing = String::new();
-            for b in &report.built {
-                listing.push_str(&format!(
-                    "{}: {} events, chart {}\n",
-                    b.yaml.display(),
-                    b.events,
-                    b.svg.display()
-                ));
-            }
-            // Files are written: a closed standard output only ends the listing.
-            let _ = stdout_write(&listing);
-            for e in &report.failed {
-                self::report(e);
-            }
-            if !a.quiet {
-                let secs = started.elapsed().as_secs_f64();
-                let events: usize = report.built.iter().map(|b| b.events).sum();
-                err_line(format_args!(
-                    "{} documents, {} events, {:.2} s, {:.2} MB/s",
-                    report.documents,
-                    events,
-                    secs,
-                    report.bytes as f64 / 1e6 / secs.max(1e-9)
-                ));
-            }
-            if report.interrupted {
-                err_line(format_args!(
-                    "interrupted: {} timelines written, each complete",
-                    report.built.len()
-                ));
-                Ok(exit::INTERRUPTED)
-            } else if report.failed.is_empty() {
-                Ok(exit::OK)
-            } else if report.built.is_empty() {
-                Ok(report.failed[0].exit_code())
-            } else {
-                err_line(format_args!(
-                    "{} of {} inputs failed",
-                    report.failed.len(),
-                    inputs.len()
-                ));
-                Ok(exit::PARTIAL)
-            }
-        }
-        Command::Extract(a) if a.jsonl => {
-            if a.inputs.len() > 1 {
-                return Err(Error::Usage(
-                    "extract --jsonl reads one file (or standard input)".into(),
-                ));
-            }
-            map_jsonl(
-                a.inputs.first().map(PathBuf::as_path),
-                a.jobs.map(|n| n as usize),
-                &pipeline::extract_jsonl_line,
-            )
-        }
-        Command::Merge {
-            parts,
-            output,
-            title,
-        } => {
-            let mut all = Vec::new();
-            for p in &parts {
-                let loaded = pipeline::load_parts(p)?;
-                if loaded.skipped > 0 {
-                    err_line(format_args!(
-                        "warning: {}: skipped {} error records (documents the map step could not process)",
-                        p.display(),
-                        loaded.skipped
-                    ));
-                }
-                all.extend(loaded.timelines);
-            }
-            let merged = pipeline::merge_timelines(all, title);
-            match &output {
-                Some(path) => {
-                    pipeline::write_timeline(path, &merged, "merge")?;
-                }
-                None => stdout_write(&tl::to_yaml(&merged))?,
-            }
-            Ok(exit::OK)
-        }
-        Command::Extract(a) => {
-            let dct = dct(&a.dct)?;
-            let mut results = Vec::new();
-            for p in &a.inputs {
-                let article = pipeline::read_article(p, decoding(a.lossy))?;
-                let r = pipeline::process(&article, dct);
-                for w in &r.tagged.warnings {
-                    err_line(format_args!("warning: {}: {w}", p.display()));
-                }
-                if a.explain {
-                    for line in &r.extraction.explanation {
-                        err_line(line);
-                    }
-                }
-                results.push(r);
-            }
-            let fresh = pipeline::timeline_of(a.title, &results);
-            if let Some(path) = &a.update {
-                pipeline::write_timeline(path, &fresh, "extract --update")?;
-            } else {
-                match &a.output {
-                    Some(path) => {
-                        pipeline::write_timeline(path, &fresh, "extract")?;
-                    }
-                    None => stdout_write(&tl::to_yaml(&fresh))?,
-                }
-            }
-            Ok(exit::OK)
-        }
-        Command::Render(a) => {
-            let out = a.output.clone();
-            if let Some(out) = &out {
-                if fsio::same_file(out, &a.file) {
-                    return Err(Error::Usage(format!(
-                        "{}: the output is the input timeline; give another -o FILE",
-                        out.display()
-                    )));
-                }
-            }
-            let t = pipeline::load_timeline(&a.file)?;
-            let opts = a.chart.options();
-            let (bytes, ext) = match a.format {
-                Format::Svg => (render::svg(&t, &opts).into_bytes(), "svg"),
-                Format::Png => (render::png(&t, &opts)?, "png"),
-            };
-            let out = a.output.unwrap_or_else(|| a.file.with_extension(ext));
-            fsio::write_file(&out, &bytes)?;
-            stdout_write(&format!("{}\n", out.display()))?;
-            Ok(exit::OK)
-        }
-        Command::Check { file } => {
-            let t = pipeline::load_timeline(&file)?;
-            stdout_write(&format!(
-                "{}: ok, {} events\n",
-                file.display(),
-                t.events.len()
-            ))?;
-            Ok(exit::OK)
-        }
-        Command::Fmt { file } => {
-            pipeline::format_in_place(&file)?;
-            Ok(exit::OK)
-        }
-        Command::Table { file } => {
-            stdout_write(&pipeline::table(&pipeline::load_timeline(&file)?))?;
-            Ok(exit::OK)
-        }
-        Command::Schema => {
-            stdout_write(&tl::schema())?;
-            Ok(exit::OK)
-        }
-        Command::Tag(a) => tag(a),
-    }
-}
-
-fn tag(a: TagArgs) -> Result<i32, Error> {
-    if a.jsonl {
-        return map_jsonl(
-            a.input.as_deref(),
-            a.jobs.map(|n| n as usize),
-            &pipeline::tag_jsonl_line,
-        );
-    }
-    let text = match &a.input {
-        Some(p) => pipeline::read_article(p, Decoding::Strict)?.text,
-        None => fsio::read_stdin(Decoding::Strict)?,
-    };
-    let tagged = tagger::tag_document(&text, dct(&a.dct)?);
-    for w in &tagged.warnings {
-        err_line(format_args!("warning: {w}"));
-    }
-    let mut out = pipeline::tag_lines(&text, &tagged, a.explain).join("\n");
-    out.push('\n');
-    stdout_write(&out)?;
-    Ok(exit::OK)
-}
-
-fn map_jsonl(
-    input: Option<&Path>,
-    jobs: Option<usize>,
-    f: &(dyn Fn(&str) -> Result<String, pipeline::JsonlError> + Sync),
-) -> Result<i32, Error> {
-    let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
-    let reader: Box<dyn BufRead + Send> = fsio::open_lines(input)?;
-    let stats = pipeline::with_jobs(jobs, || {
-        let out = io::BufWriter::new(io::stdout().lock());
-        pipeline::map_jsonl(reader, out, &name, f, &mut |e| report(&e))
-    })?;
-    if stats.failed > 0 {
-        err_line(format_args!(
-            "{} of {} lines failed (each answered by an error record)",
-            stats.failed,
-            stats.failed + stats.documents
-        ));
-        return Ok(exit::PARTIAL);
-    }
-    Ok(exit::OK)
 }

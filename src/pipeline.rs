@@ -577,15 +577,6 @@ pub fn format_file(path: &Path) -> Result<String, Error> {
     Ok(timeline::format(&src, &file)?)
 }
 
-/// Parses a `--dct` value (`YYYY-MM-DD`).
-pub fn parse_dct(s: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-        Error::Usage(format!(
-            "invalid --dct `{s}`: write the document date as YYYY-MM-DD, e.g. 2023-11-02"
-        ))
-    })
-}
-
 /// One line per temporal expression, for `timeline tag`:
 /// `LINE:COL  TYPE  VALUE  "text"` (and the derivation with `explain`).
 pub fn tag_lines(text: &str, tagged: &Tagged, explain: bool) -> Vec<String> {
@@ -632,13 +623,13 @@ pub fn tag_lines(text: &str, tagged: &Tagged, explain: bool) -> Vec<String> {
 }
 
 /// A bad line of JSON-lines input: the document reader's error.
-pub use crate::tagger::jsonl::DocError as JsonlError;
+pub use crate::jsonl::DocError as JsonlError;
 
 /// The map step of a cluster run: one JSON line `{"id","dct","text"}` in,
 /// one line `{"id","yaml"}` out, where `yaml` is that document's timeline
 /// (sources named by the document id). `timeline merge` is the reduce step.
 pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
-    let doc = tagger::jsonl::parse_doc(line)?;
+    let doc = crate::jsonl::parse_doc(line)?;
     let name = match &doc.id {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -741,7 +732,7 @@ pub fn load_parts(path: &Path) -> Result<Parts, Error> {
 /// `{"id","timexes":[{"start","end","text","type","value"}]}`, with offsets
 /// in Unicode characters (end exclusive).
 pub fn tag_jsonl_line(line: &str) -> Result<String, JsonlError> {
-    tagger::jsonl::tag_line(line)
+    crate::jsonl::tag_line(line)
 }
 
 /// Counts from a JSON-lines run.

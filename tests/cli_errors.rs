@@ -86,7 +86,7 @@ fn bad_dct_is_a_usage_error() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "error: invalid --dct `2023-13-01`: write the document date as YYYY-MM-DD, e.g. 2023-11-02\n"
+        "error: invalid value '2023-13-01' for '--dct <DATE>': `2023-13-01` is not a YYYY-MM-DD date (a time may follow: 2023-11-02T10:00:00Z)\n\nFor more information, try '--help'.\n"
     );
 }
 

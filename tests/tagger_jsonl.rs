@@ -1,7 +1,7 @@
 //! The JSON-lines interface used for evaluation: character offsets and
 //! error messages.
 
-use timeline::tagger::jsonl::{CharIndex, tag_line};
+use timeline::jsonl::{CharIndex, tag_line};
 
 #[test]
 fn offsets_are_in_characters() {
@@ -39,7 +39,13 @@ fn error_messages() {
     // The same reader and messages as `timeline tag --jsonl`; the column
     // travels beside the message.
     let e = tag_line(r#"{"id":"x","dct":"2023-13-01","text":""}"#).unwrap_err();
-    assert_eq!(e.to_string(), "dct `2023-13-01` is not a YYYY-MM-DD date");
+    assert_eq!(
+        e.to_string(),
+        "dct `2023-13-01` is not a YYYY-MM-DD date (a time may follow: 2023-11-02T10:00:00Z)"
+    );
+    // The same rules as `--dct`: a time may follow the day, nothing else.
+    assert!(tag_line(r#"{"id":"x","dct":"2023-11-02T10:00:00Z","text":""}"#).is_ok());
+    assert!(tag_line(r#"{"id":"x","dct":"2023-11-02junk","text":""}"#).is_err());
     assert_eq!(e.column, 1);
     let e = tag_line(r#"{"id":"x"}"#).unwrap_err();
     assert_eq!(

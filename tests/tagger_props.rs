@@ -77,7 +77,7 @@ proptest! {
     #[test]
     fn jsonl_offsets_select_the_text(text in datey()) {
         let line = serde_json::json!({"id": "p", "dct": "2023-11-02", "text": text}).to_string();
-        let out = timeline::tagger::jsonl::tag_line(&line).unwrap();
+        let out = timeline::jsonl::tag_line(&line).unwrap();
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         let chars: Vec<char> = text.chars().collect();
         for t in v["timexes"].as_array().unwrap() {

@@ -3,7 +3,7 @@
 //! `scripts/eval.sh`; this test recomputes relaxed and strict F1 the same way
 //! (greedy one-to-one pairing of overlapping character spans).
 
-use timeline::tagger::jsonl::tag_line;
+use timeline::jsonl::tag_line;
 
 /// The TempEval-3 training set, beside the repository (never copied in).
 const GOLD: &str = concat!(

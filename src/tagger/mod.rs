@@ -74,7 +74,6 @@
 //! ```
 
 pub mod grammar;
-pub mod jsonl;
 pub mod resolve;
 pub mod rules;
 pub mod timex;

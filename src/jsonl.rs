@@ -8,10 +8,12 @@
 //!
 //! [`parse_doc`] is the one reader of input lines: `timeline tag --jsonl`,
 //! `timeline extract --jsonl` and [`tag_line`] all go through it, so they
-//! accept the same lines and refuse the others with the same message.
+//! accept the same lines and refuse the others with the same message. The
+//! `dct` of a line and the `--dct` option are read by one function,
+//! [`parse_dct`], with the same rules.
 //!
 //! ```
-//! use timeline::tagger::jsonl::tag_line;
+//! use timeline::jsonl::tag_line;
 //! let out = tag_line(r#"{"id":"a","dct":"2023-11-02","text":"Ça ended yesterday."}"#).unwrap();
 //! assert_eq!(
 //!     out,
@@ -22,7 +24,44 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Timex, tag_document};
+use crate::tagger::{Timex, tag_document};
+
+/// Why a document date is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a YYYY-MM-DD date (a time may follow: 2023-11-02T10:00:00Z)")]
+pub struct DctError(pub String);
+
+/// Reads a document date: `YYYY-MM-DD`, possibly followed by a time of day
+/// (`2023-11-02T10:00:00Z`, `2023-11-02 10:00`), of which only the day is
+/// kept: the day the article was written where it was written. Blanks
+/// around it are ignored. The `--dct` option and the `dct` of JSON lines
+/// are both read by this function (clap's `value_parser` for the option).
+///
+/// ```
+/// use timeline::jsonl::parse_dct;
+/// assert_eq!(parse_dct("2023-11-02").unwrap().to_string(), "2023-11-02");
+/// assert_eq!(parse_dct(" 2023-11-02T23:30:00-05:00").unwrap().to_string(), "2023-11-02");
+/// assert!(parse_dct("2023-13-01").is_err());
+/// assert!(parse_dct("2023-11-02garbage").is_err());
+/// ```
+pub fn parse_dct(s: &str) -> Result<NaiveDate, DctError> {
+    let t = s.trim();
+    let bad = || DctError(s.to_string());
+    let day = t.get(..10).ok_or_else(bad)?;
+    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| bad())?;
+    let rest = &t[10..];
+    let time_ok = rest.is_empty()
+        || chrono::DateTime::parse_from_rfc3339(t).is_ok()
+        || [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .any(|f| chrono::NaiveDateTime::parse_from_str(t, f).is_ok());
+    if time_ok { Ok(date) } else { Err(bad()) }
+}
 
 /// One input document: the line `{"id","dct","text"}`, with its document
 /// date read.
@@ -55,17 +94,19 @@ struct RawDoc {
     text: String,
 }
 
-/// Reads one JSON line `{"id","dct","text"}`. The `dct` is a `YYYY-MM-DD`
-/// date, possibly followed by a time (`2023-11-02T10:00:00Z`: only the day
-/// is kept); absent, `null` or blank, the document has no date.
+/// Reads one JSON line `{"id","dct","text"}`. The `dct` is read by
+/// [`parse_dct`]; absent, `null` or blank, the document has no date.
 ///
 /// ```
-/// use timeline::tagger::jsonl::parse_doc;
+/// use timeline::jsonl::parse_doc;
 /// let doc = parse_doc(r#"{"id":1,"dct":"2023-11-02T10:00:00Z","text":"today"}"#).unwrap();
 /// assert_eq!(doc.dct.map(|d| d.to_string()).as_deref(), Some("2023-11-02"));
 ///
 /// let e = parse_doc(r#"{"id":1,"dct":"2023-13-01","text":""}"#).unwrap_err();
-/// assert_eq!(e.to_string(), "dct `2023-13-01` is not a YYYY-MM-DD date");
+/// assert_eq!(
+///     e.to_string(),
+///     "dct `2023-13-01` is not a YYYY-MM-DD date (a time may follow: 2023-11-02T10:00:00Z)"
+/// );
 /// let e = parse_doc(r#"{"id":1}"#).unwrap_err();
 /// assert_eq!(
 ///     e.to_string(),
@@ -84,15 +125,10 @@ pub fn parse_doc(line: &str) -> Result<Doc, DocError> {
         }
     })?;
     let dct = match raw.dct.as_deref() {
-        Some(s) if !s.trim().is_empty() => {
-            let day = s.get(..10).unwrap_or(s);
-            Some(
-                NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| DocError {
-                    message: format!("dct `{s}` is not a YYYY-MM-DD date"),
-                    column: 1,
-                })?,
-            )
-        }
+        Some(s) if !s.trim().is_empty() => Some(parse_dct(s).map_err(|e| DocError {
+            message: format!("dct {e}"),
+            column: 1,
+        })?),
         _ => None,
     };
     Ok(Doc {
