@@ -229,12 +229,13 @@ fn map_jsonl(
 pub fn tag(
     input: Option<&Path>,
     dct: Option<NaiveDate>,
+    decoding: Decoding,
     explain: bool,
     con: &mut dyn Console,
 ) -> Result<i32, Error> {
     let text = match input {
-        Some(p) => pipeline::read_article(p, Decoding::Strict)?.text,
-        None => fsio::read_stdin(Decoding::Strict)?,
+        Some(p) => pipeline::read_article(p, decoding)?.text,
+        None => fsio::read_stdin(decoding)?,
     };
     let tagged = tagger::tag_document(&text, dct);
     for w in &tagged.warnings {

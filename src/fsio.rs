@@ -437,6 +437,16 @@ impl std::fmt::Debug for Update {
 /// named pipe or device is not read: [`Update::is_stream`] says so, and the
 /// caller decides.
 pub fn lock_for_update(path: &Path, also: &[&Path]) -> Result<Update, Error> {
+    // What stands where a timeline should be gets the read policy's message.
+    if let Ok(meta) = fs::metadata(path) {
+        if let Kind::Directory | Kind::Other(_) = kind(&meta) {
+            return Err(Error::NotAFile {
+                path: path.to_path_buf(),
+                what: what(&meta),
+                expected: Expected::Timeline,
+            });
+        }
+    }
     let target = resolve(path)?;
     let also: Vec<(PathBuf, Target)> = also
         .iter()
@@ -488,6 +498,16 @@ impl Update {
     /// The path as given.
     pub fn path(&self) -> &Path {
         &self.shown
+    }
+
+    /// The error for a stream where a timeline file must be read: the read
+    /// policy's message (`is a named pipe (FIFO); give a timeline file`).
+    pub fn not_a_timeline(&self) -> Error {
+        Error::NotAFile {
+            path: self.shown.clone(),
+            what: fs::metadata(&self.shown).map_or("not a regular file", |m| what(&m)),
+            expected: Expected::Timeline,
+        }
     }
 
     /// Writes `contents` over the file, unless it changed since it was read

@@ -85,6 +85,21 @@ pub struct DocError {
     pub column: usize,
 }
 
+/// A line's bytes as text: JSON lines are UTF-8; the error names the
+/// column (in characters) of the first bad byte.
+pub fn decode_line(raw: &[u8]) -> Result<&str, DocError> {
+    std::str::from_utf8(raw).map_err(|e| {
+        let at = e.valid_up_to();
+        DocError {
+            message: format!(
+                "invalid UTF-8 (byte 0x{:02X}); JSON lines are UTF-8",
+                raw[at]
+            ),
+            column: String::from_utf8_lossy(&raw[..at]).chars().count() + 1,
+        }
+    })
+}
+
 /// The line as serde reads it, before the date is checked.
 #[derive(Deserialize)]
 struct RawDoc {

@@ -182,6 +182,9 @@ struct TagArgs {
     /// Show how each expression was built: rule, parts, resolution.
     #[arg(long)]
     explain: bool,
+    /// Replace invalid UTF-8 bytes instead of refusing the article.
+    #[arg(long)]
+    lossy: bool,
     /// Read JSON lines {"id","dct","text"}; write {"id","timexes":[...]}.
     #[arg(long)]
     jsonl: bool,
@@ -303,7 +306,10 @@ fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
         Command::Table { file } => commands::table(&file, con),
         Command::Schema => commands::schema(con),
         Command::Tag(a) if a.jsonl => commands::tag_jsonl(a.input.as_deref(), jobs(a.jobs), con),
-        Command::Tag(a) => commands::tag(a.input.as_deref(), a.dct.dct, a.explain, con),
+        Command::Tag(a) => {
+            let decoding = decoding(a.lossy);
+            commands::tag(a.input.as_deref(), a.dct.dct, decoding, a.explain, con)
+        }
     }
 }
 

@@ -487,11 +487,7 @@ fn write_unit(
 fn updated_timeline(update: &fsio::Update, fresh: Timeline) -> Result<timeline::Updated, Error> {
     let path = update.path();
     if update.is_stream() {
-        return Err(Error::NotAFile {
-            path: path.to_path_buf(),
-            what: "not a regular file",
-            expected: crate::error::Expected::Timeline,
-        });
+        return Err(update.not_a_timeline());
     }
     let file = path.display().to_string();
     let existing = match update.existing() {
@@ -554,11 +550,7 @@ pub fn format_in_place(path: &Path) -> Result<(), Error> {
     let file = path.display().to_string();
     let Some(bytes) = update.existing() else {
         return Err(match update.is_stream() {
-            true => Error::NotAFile {
-                path: path.to_path_buf(),
-                what: "not a regular file",
-                expected: crate::error::Expected::Timeline,
-            },
+            true => update.not_a_timeline(),
             false => Error::read(path, std::io::ErrorKind::NotFound.into()),
         });
     };
@@ -696,9 +688,18 @@ pub fn load_parts(path: &Path) -> Result<Parts, Error> {
             skipped: 0,
         });
     }
-    let text = fsio::read_text(path, Decoding::Strict)?;
+    // JSON lines are read as a stream (any size, line by line decoded),
+    // with the same messages as the map step's reader.
+    let bytes = fsio::read_article_bytes(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut parts = Parts::default();
-    for (i, line) in text.lines().enumerate() {
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = crate::jsonl::decode_line(raw).map_err(|e| Error::Jsonl {
+            file: file.clone(),
+            line: i + 1,
+            column: e.column,
+            message: e.message,
+        })?;
         if line.trim().is_empty() {
             continue;
         }
@@ -790,18 +791,9 @@ fn map_line(
             ),
         ));
     }
-    let line = match std::str::from_utf8(bytes) {
+    let line = match crate::jsonl::decode_line(bytes) {
         Ok(s) => s,
-        Err(e) => {
-            let (_, column) = fsio::line_col(bytes, e.valid_up_to());
-            return Err(fail(
-                column,
-                format!(
-                    "invalid UTF-8 (byte 0x{:02X}); JSON lines are UTF-8",
-                    bytes[e.valid_up_to()]
-                ),
-            ));
-        }
+        Err(e) => return Err(fail(e.column, e.message)),
     };
     f(line).map_err(|e| fail(e.column, e.message))
 }

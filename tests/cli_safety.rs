@@ -474,7 +474,7 @@ fn a_named_pipe_as_the_data_file_is_refused_at_once() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(
         stderr(&o),
-        "error: data/a.yaml: is not a regular file; give a timeline file (a regular .yaml file)\n"
+        "error: data/a.yaml: is a named pipe (FIFO); give a timeline file (a regular .yaml file)\n"
     );
     assert!(is_fifo(&d.join("data/a.yaml")));
 }
