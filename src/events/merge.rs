@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::lexicon::Lexicon;
 use crate::date::DateSpec;
-use crate::timeline::{Event, Source, When};
+use crate::timeline::{Event, Source, When, id};
 
 /// A total, deterministic key for a [`When`].
 type WhenKey = (u8, Option<DateSpec>, Option<DateSpec>);
@@ -140,79 +140,6 @@ fn combine(group: Vec<Event>) -> Option<Event> {
     })
 }
 
-/// ASCII slug of a title's first content words: `Three Brothers-2021` →
-/// `three-brothers-2021`.
-pub(crate) fn slug(title: &str, max_words: usize) -> String {
-    let lex = Lexicon::get();
-    let fold_char = |c: char| -> Option<char> {
-        let c = c.to_lowercase().next().unwrap_or(c);
-        Some(match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'ə' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' | 'į' => 'i',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ş' | 'ś' | 'š' | 'ș' => 's',
-            'ğ' => 'g',
-            'ž' | 'ź' | 'ż' => 'z',
-            'ł' => 'l',
-            'ț' | 'ţ' => 't',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => return None,
-        })
-    };
-    let parts: Vec<String> = words(title)
-        .into_iter()
-        .filter(|w| !lex.is_function(w))
-        .map(|w| {
-            w.split('-')
-                .map(|p| p.chars().filter_map(fold_char).collect::<String>())
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join("-")
-        })
-        .filter(|w| !w.is_empty())
-        .take(max_words)
-        .collect();
-    parts.join("-")
-}
-
-/// The date part of an id: `2021-09`, `1991-to-2020`, `since-1991`.
-fn id_date(w: &When) -> String {
-    match w {
-        When::On(d) => d.date.to_string(),
-        When::Between {
-            start: Some(s),
-            end: Some(e),
-        } => format!("{}-to-{}", s.date, e.date),
-        When::Between {
-            start: Some(s),
-            end: None,
-        } => format!("since-{}", s.date),
-        When::Between {
-            start: None,
-            end: Some(e),
-        } => format!("until-{}", e.date),
-        When::Between {
-            start: None,
-            end: None,
-        } => "undated".to_string(),
-    }
-}
-
-/// The stable id of an event: `e-<date>-<slug of up to 4 title words>`.
-pub fn event_id(when: &When, title: &str) -> String {
-    let s = slug(title, 4);
-    if s.is_empty() {
-        format!("e-{}", id_date(when))
-    } else {
-        format!("e-{}-{s}", id_date(when))
-    }
-}
-
 /// Sorts events by date, then title; gives them unique ids.
 pub(crate) fn sort_and_number(events: &mut [Event]) {
     events.sort_by(|a, b| {
@@ -236,10 +163,10 @@ pub(crate) fn sort_and_number(events: &mut [Event]) {
     });
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in events.iter_mut() {
-        let base = event_id(&e.when, &e.title);
+        let base = id::event_id(&e.when, &e.title);
         let n = seen.entry(base.clone()).or_insert(0);
         *n += 1;
-        e.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        e.id = id::numbered(&base, *n);
     }
 }
 
@@ -257,18 +184,6 @@ pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_accents_and_skip_function_words() {
-        assert_eq!(
-            slug("Azerbaijan, Türkiye and Pakistan conducted drills", 4),
-            "azerbaijan-turkiye-pakistan-conducted"
-        );
-        assert_eq!(
-            slug("Asim Munir's visit to Baku", 4),
-            "asim-munir-visit-baku"
-        );
-    }
 
     #[test]
     fn keys_use_happening_classes() {

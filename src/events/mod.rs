@@ -54,7 +54,7 @@ mod merge;
 mod text;
 mod title;
 
-pub use merge::event_id;
+pub use crate::timeline::event_id;
 
 use crate::date::{Date, DateSpec};
 use crate::tagger::timex::{Modifier, RangeRole, Unit};

@@ -387,23 +387,9 @@ fn event_class(e: &EventGeom) -> String {
     }
     for t in &e.tags {
         s.push_str(" tag-");
-        s.push_str(&slug(t));
+        s.push_str(&crate::timeline::id::tag_class(t));
     }
     s
-}
-
-/// A tag as a class name: lower-case ASCII letters, digits and dashes.
-fn slug(t: &str) -> String {
-    let mut out = String::new();
-    for ch in t.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_matches('-').to_string();
-    if out.is_empty() { "x".to_string() } else { out }
 }
 
 fn text(root: &Area, t: &TextLine, c: &Colours) -> DrawResult {

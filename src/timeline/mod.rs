@@ -98,6 +98,7 @@ use crate::date::DateSpec;
 
 mod comments;
 mod diag;
+pub mod id;
 pub mod limits;
 mod load;
 mod node;
@@ -107,9 +108,10 @@ mod when;
 mod write;
 
 pub use diag::{Diagnostic, Diagnostics};
+pub use id::{assign_ids, event_id};
 pub use limits::MAX_FILE_BYTES;
 pub use schema::schema;
-pub use update::{Updated, assign_ids, event_id, update, update_owned, update_parsed};
+pub use update::{Updated, update, update_owned, update_parsed};
 pub use when::{parse_date, parse_when};
 pub use write::{HEADER, to_yaml};
 

@@ -2,9 +2,10 @@
 //!
 //! # Policy
 //!
-//! * Every event has a stable id ([`event_id`]): `e-`, the date, and up to
-//!   five significant title words, e.g. `e-2020-11-10-war-concluded-signing-statement`.
-//!   The same statement always gets the same id.
+//! * Every event has a stable id ([`event_id`](super::event_id), see
+//!   [`id`](super::id)): `e-`, the date, and up to four content words of
+//!   the title, e.g. `e-2020-11-10-war-concluded-signing-statement`. The
+//!   same statement always gets the same id.
 //! * **An event already in the file belongs to the user.** `update` never
 //!   changes it, whatever fresh extraction says: not its date, title, tags
 //!   or sources. Edit anything; it stays.
@@ -30,116 +31,11 @@
 use std::collections::BTreeSet;
 
 use super::diag::Diagnostics;
+use super::id::assign_ids;
 use super::load::load;
 use super::node::{Kind, Node, Pos};
 use super::write::{generated_record, quoted, scalar, to_yaml, write_event};
 use super::{Event, Timeline, When};
-
-/// Words left out of ids.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has", "have",
-    "he", "her", "his", "in", "into", "is", "it", "its", "of", "on", "or", "she", "that", "the",
-    "their", "they", "this", "to", "was", "were", "which", "with",
-];
-
-/// At most this many title words go into an id.
-const ID_WORDS: usize = 5;
-
-/// The stable id of an event with this date and title.
-///
-/// ```
-/// use timeline::date::Date;
-/// use timeline::timeline::{event_id, When};
-/// let when = When::On(Date::day(2020, 11, 10).unwrap().into());
-/// assert_eq!(
-///     event_id(&when, "The war concluded with the signing of a statement"),
-///     "e-2020-11-10-war-concluded-signing-statement"
-/// );
-/// ```
-pub fn event_id(when: &When, title: &str) -> String {
-    fn date(d: &crate::date::DateSpec) -> String {
-        let s = d.date.to_string().to_ascii_lowercase();
-        match s.strip_prefix('-') {
-            Some(bce) => format!("bce{bce}"),
-            None => s,
-        }
-    }
-    let date_part = match when {
-        When::On(d) => date(d),
-        When::Between {
-            start: Some(s),
-            end: Some(e),
-        } => format!("{}-to-{}", date(s), date(e)),
-        When::Between {
-            start: Some(s),
-            end: None,
-        } => format!("since-{}", date(s)),
-        When::Between {
-            start: None,
-            end: Some(e),
-        } => format!("until-{}", date(e)),
-        When::Between {
-            start: None,
-            end: None,
-        } => "undated".to_string(),
-    };
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .map(|w| {
-            w.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-                .to_ascii_lowercase()
-        })
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
-        .take(ID_WORDS)
-        .collect();
-    if words.is_empty() {
-        format!("e-{date_part}")
-    } else {
-        format!("e-{date_part}-{}", words.join("-"))
-    }
-}
-
-/// Gives every event with an empty id its [`event_id`], and makes ids
-/// unique: when two events would share an id, the later one gets `-2`,
-/// `-3`, ... appended. Deterministic: depends only on the events and their
-/// order.
-pub fn assign_ids(t: &mut Timeline) {
-    let explicit: BTreeSet<String> = t
-        .events
-        .iter()
-        .filter(|e| !e.id.is_empty())
-        .map(|e| e.id.clone())
-        .collect();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    for e in &mut t.events {
-        let derived = e.id.is_empty();
-        let base = if derived {
-            event_id(&e.when, &e.title)
-        } else {
-            e.id.clone()
-        };
-        let mut id = base.clone();
-        let mut n = 2;
-        // An explicit id keeps its name the first time it is seen; derived
-        // and renamed ids also avoid every explicit id.
-        while seen.contains(&id) || ((derived || id != base) && explicit.contains(&id)) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        seen.insert(id.clone());
-        e.id = id;
-    }
-}
-
-/// Does any event lack an id, or share one?
-pub(crate) fn needs_ids(t: &Timeline) -> bool {
-    let mut seen = BTreeSet::new();
-    t.events
-        .iter()
-        .any(|e| e.id.is_empty() || !seen.insert(e.id.as_str()))
-}
 
 /// Merges freshly extracted events into an existing (possibly hand-edited)
 /// file's text and returns the new text; see the module docs for the

@@ -100,7 +100,7 @@ pub(crate) fn lines(t: &Timeline, previous: &[String]) -> Lines {
 /// `generated:` record, kept.
 fn write_to(out: &mut impl Out, t: &Timeline, previous: &[String]) {
     let with_ids;
-    let t = if super::update::needs_ids(t) {
+    let t = if super::id::needs_ids(t) {
         let mut c = t.clone();
         super::assign_ids(&mut c);
         with_ids = c;
