@@ -20,11 +20,25 @@ pub fn check(text: &str) -> Result<(), String> {
             text.len()
         ));
     }
-    let values = super::node::count_values(text, MAX_VALUES);
+    let values = count_values(text, MAX_VALUES);
     if values > MAX_VALUES {
         return Err(format!(
             "the timeline would hold more than {MAX_VALUES} YAML values (about 100,000 events), the limit of timeline files, so no command could load it; split the input into smaller articles or timelines"
         ));
     }
     Ok(())
+}
+
+/// The number of parser events in `src` (as the loader counts them),
+/// counted up to `stop + 1` at most, without building a tree.
+fn count_values(src: &str, stop: usize) -> usize {
+    let options = granit_parser::options! { emit_anchor_events: true };
+    let mut count = 0usize;
+    for next in granit_parser::Parser::new_from_str_with_options(src, options) {
+        count += 1;
+        if next.is_err() || count > stop {
+            break;
+        }
+    }
+    count
 }

@@ -25,20 +25,6 @@ pub(crate) struct Pos {
 /// the limit shared with the writer (see [`limits`](super::limits)).
 const MAX_EVENTS: usize = super::limits::MAX_VALUES;
 
-/// The number of parser events in `src`, counted up to `stop + 1` at most,
-/// without building a tree.
-pub(crate) fn count_values(src: &str, stop: usize) -> usize {
-    let options = granit_parser::options! { emit_anchor_events: true };
-    let mut count = 0usize;
-    for next in Parser::new_from_str_with_options(src, options) {
-        count += 1;
-        if next.is_err() || count > stop {
-            break;
-        }
-    }
-    count
-}
-
 /// Start and end (exclusive) of a piece of source.
 pub(crate) type Extent = (Pos, Pos);
 
