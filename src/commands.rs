@@ -180,12 +180,19 @@ fn put_timeline(
 }
 
 /// `timeline extract --jsonl`: the map step of a cluster run (see
-/// [`pipeline::extract_jsonl_line`]).
+/// [`pipeline::extract_jsonl_line`]), over one JSON-lines file (standard
+/// input when `inputs` is empty).
 pub fn extract_jsonl(
-    input: Option<&Path>,
+    inputs: &[PathBuf],
     jobs: Option<usize>,
     con: &mut dyn Console,
 ) -> Result<i32, Error> {
+    if inputs.len() > 1 {
+        return Err(Error::Usage(
+            "extract --jsonl reads one file (or standard input)".into(),
+        ));
+    }
+    let input = inputs.first().map(PathBuf::as_path);
     map_jsonl(input, jobs, &pipeline::extract_jsonl_line, con)
 }
 

@@ -279,14 +279,7 @@ fn jobs(n: Option<u32>) -> Option<usize> {
 fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
     match cli.command {
         Command::Build(a) => build(a, con),
-        Command::Extract(a) if a.jsonl => {
-            if a.inputs.len() > 1 {
-                return Err(Error::Usage(
-                    "extract --jsonl reads one file (or standard input)".into(),
-                ));
-            }
-            commands::extract_jsonl(a.inputs.first().map(PathBuf::as_path), jobs(a.jobs), con)
-        }
+        Command::Extract(a) if a.jsonl => commands::extract_jsonl(&a.inputs, jobs(a.jobs), con),
         Command::Extract(a) => commands::extract(&a.request(), con),
         Command::Merge {
             parts,
@@ -294,12 +287,8 @@ fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
             title,
         } => commands::merge(&parts, title, &destination(output), con),
         Command::Render(a) => {
-            let format = match a.format {
-                Format::Svg => ChartFormat::Svg,
-                Format::Png => ChartFormat::Png,
-            };
-            let opts = a.chart.options();
-            commands::render(&a.file, a.output.as_deref(), format, &opts, con)
+            let (output, opts) = (a.output.as_deref(), a.chart.options());
+            commands::render(&a.file, output, a.format.into(), &opts, con)
         }
         Command::Check { file } => commands::check(&file, con),
         Command::Fmt { file } => commands::fmt(&file, con),
@@ -309,6 +298,15 @@ fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
         Command::Tag(a) => {
             let decoding = decoding(a.lossy);
             commands::tag(a.input.as_deref(), a.dct.dct, decoding, a.explain, con)
+        }
+    }
+}
+
+impl From<Format> for ChartFormat {
+    fn from(f: Format) -> ChartFormat {
+        match f {
+            Format::Svg => ChartFormat::Svg,
+            Format::Png => ChartFormat::Png,
         }
     }
 }
