@@ -380,7 +380,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let mut results = Vec::new();
             for p in &a.inputs {
                 let article = pipeline::read_article(p, decoding(a.lossy))?;
-                let r = pipeline::process(&article, dct);
+                let r = pipeline::process(&article, dct)?;
                 for w in &r.tagged.warnings {
                     eprintln!("warning: {}: {w}", p.display());
                 }
@@ -455,7 +455,7 @@ fn tag(a: TagArgs) -> Result<i32, Error> {
             fsio::decode(Path::new("<stdin>"), buf, Decoding::Strict)?
         }
     };
-    let tagged = tagger::tag_document(&text, dct(&a.dct)?);
+    let tagged = tagger::tag_document(&text, dct(&a.dct)?)?;
     for w in &tagged.warnings {
         eprintln!("warning: {w}");
     }

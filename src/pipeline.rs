@@ -83,8 +83,8 @@ pub struct ArticleResult {
 }
 
 /// Tags and extracts the events of one article.
-pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
-    let tagged = tagger::tag_document(&article.text, dct);
+pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> Result<ArticleResult, Error> {
+    let tagged = tagger::tag_document(&article.text, dct)?;
     let extraction = events::extract(
         Article {
             name: &article.name,
@@ -92,7 +92,7 @@ pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
         },
         &tagged,
     );
-    ArticleResult { tagged, extraction }
+    Ok(ArticleResult { tagged, extraction })
 }
 
 /// Builds one timeline from several articles' results.
@@ -233,10 +233,8 @@ fn build_inner(
         let done: Vec<(PathBuf, Result<Processed, Error>)> = chunk
             .par_iter()
             .map(|path| {
-                let r = read_article(path, opts.decoding).map(|a| {
-                    let r = process(&a, opts.dct);
-                    (a.text.len() as u64, r)
-                });
+                let r = read_article(path, opts.decoding)
+                    .and_then(|a| Ok((a.text.len() as u64, process(&a, opts.dct)?)));
                 (hooks.progress)();
                 (path.clone(), r)
             })
@@ -461,7 +459,10 @@ pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
         name,
         text: doc.text,
     };
-    let result = process(&article, doc.dct);
+    let result = process(&article, doc.dct).map_err(|e| JsonlError {
+        message: e.to_string(),
+        column: 1,
+    })?;
     let t = timeline_of(None, std::slice::from_ref(&result));
     let mut out = serde_json::Map::new();
     out.insert("id".into(), doc.id);

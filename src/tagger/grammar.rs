@@ -10,121 +10,18 @@
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
-use std::sync::OnceLock;
 
+use super::calendar::{days_in_month, holiday_date};
+use super::hash::FastMap;
 use super::rules::{
-    Arg, Builder, Class, FastMap, Holiday, Matcher, RULE_FILES, Rule, RuleError, Sem, WORD_FILES,
-    WordList, WordMap, parse_rules, parse_words, symbol_sem,
+    Arg, Builder, Class, Matcher, RULE_FILES, Rule, RuleError, Sem, WORD_FILES, WordList,
+    parse_rules, parse_words, symbol_sem,
 };
+use super::spec::{Anchor, Dir, Draft, Spec};
 use super::timex::{
-    Duration, Modifier, Point, RangeRole, RefPoint, TimeOfDay, TimexType, Unit, Value, Within,
-    YearSpan,
+    Duration, Point, RangeRole, RefPoint, TimeOfDay, Unit, Value, Within, YearSpan,
 };
-use super::token::Token;
-
-/// Which occurrence of a cyclic date (a weekday, a month) is meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dir {
-    /// Decide from the sentence's tense.
-    Tense,
-    /// The last one before the anchor ("last Friday").
-    Past,
-    /// The next one after the anchor ("next Tuesday").
-    Future,
-    /// The one in the anchor's current week/year ("this Friday").
-    This,
-}
-
-/// What a relative expression counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    /// The document creation time ("two years ago").
-    Dct,
-    /// The last mentioned date ("the previous day", "the following year").
-    Reference,
-    /// The reporting period: for years, the DCT, but a quarter mentioned
-    /// last keeps its granularity ("the third quarter ... a year ago" is the
-    /// third quarter a year before); for finer units, the last mentioned
-    /// date ("a day earlier").
-    Period,
-}
-
-/// An underspecified value, as the grammar reads it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Spec {
-    /// Fully given by the text: `2020-11-10`, `P44D`, `PRESENT_REF`.
-    Fixed(Value),
-    /// A point in a repeating calendar without its year: `March`, `Friday`,
-    /// `Sept. 30`, `the third quarter`, `Christmas`.
-    Cyclic {
-        /// The part of the year (may be `Whole` for weekdays and holidays).
-        within: Within,
-        /// A weekday, 1 = Monday.
-        weekday: Option<u8>,
-        /// A holiday.
-        holiday: Option<Holiday>,
-        /// A time of day.
-        time: Option<TimeOfDay>,
-        /// Which occurrence.
-        dir: Dir,
-    },
-    /// The reporting period of a results story (the first quarter it
-    /// names), or a comparison with it: `the quarter`, `the year-ago
-    /// quarter` (the same quarter a year before), `the 1989 period`.
-    Reporting {
-        /// A year the text gives (`the 1988 quarter`).
-        year: Option<i32>,
-        /// Years from the reporting period (`-1`: "year-ago").
-        offset: i32,
-        /// A quarter the text gives (`the year-ago third quarter`), 0 if none.
-        quarter: u8,
-        /// The text says "quarter": without a reporting period in the
-        /// text, the last quarter completed before the DCT is meant; a
-        /// "period" then falls back to the year.
-        of_quarter: bool,
-    },
-    /// `offset` units from an anchor: `last year`, `two days ago`; with
-    /// `within` a part of the shifted year (`June last year`).
-    Shift {
-        /// Signed count of units.
-        offset: i32,
-        /// The unit and granularity.
-        unit: Unit,
-        /// What it counts from.
-        anchor: Anchor,
-        /// A part of the resulting year, for year shifts.
-        within: Within,
-        /// A time of day.
-        time: Option<TimeOfDay>,
-    },
-}
-
-/// A match of one rule, before resolution.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Draft {
-    /// First token.
-    pub start_tok: usize,
-    /// One past the last token.
-    pub end_tok: usize,
-    /// The TIMEX3 type.
-    pub kind: TimexType,
-    /// The underspecified value.
-    pub spec: Spec,
-    /// The modifier.
-    pub modifier: Option<Modifier>,
-    /// A weak match (a bare year, a set adverb) that no context word vouches
-    /// for: `its 1990 invasion`, but not `in 1990`.
-    pub latent: bool,
-    /// The rule's name.
-    pub rule: String,
-    /// Word lists and classes that contributed.
-    pub children: Vec<String>,
-    /// Its role when the rule produced a range.
-    pub range: Option<RangeRole>,
-    /// The rule names the week of the day it reads (`as=week`: `the week
-    /// of March 6`).
-    pub week_of: bool,
-}
+use super::token::{NO_WORD, Token, Vocab};
 
 /// The compiled grammar: word lists, rules and the first-token index.
 ///
@@ -133,7 +30,7 @@ pub struct Draft {
 /// scan looks each token up once and then matches by comparing ids, so the
 /// inner loop neither hashes nor compares strings.
 #[derive(Debug)]
-pub struct Grammar {
+pub(crate) struct Grammar {
     /// All rules, in file order.
     pub rules: Vec<Rule>,
     /// The rules compiled against the vocabulary, parallel to `rules`.
@@ -143,10 +40,8 @@ pub struct Grammar {
     second: Vec<Option<NextFilter>>,
     /// The same for a first token that is a number.
     second_num: Vec<Option<NextFilter>>,
-    /// Every word a pattern can compare: word (as bytes) → id.
-    vocab: WordMap<Vec<u8>, u32>,
-    /// The vocabulary by id.
-    words: Vec<Box<str>>,
+    /// Every word a pattern can compare, interned.
+    vocab: Vocab,
     /// The word lists over word ids, parallel to `lists`.
     id_lists: Vec<IdList>,
     /// Rules that can start at a word, by word id (ascending rule order).
@@ -166,10 +61,6 @@ pub struct Grammar {
     labels: WordList,
     counted: WordList,
 }
-
-/// The id of a token that is not in the vocabulary: it equals no pattern
-/// word.
-const NO_WORD: u32 = u32::MAX;
 
 /// A word list over word ids.
 #[derive(Debug, Default)]
@@ -226,12 +117,6 @@ struct CElem {
     lookahead: bool,
 }
 
-/// The grammar built from the bundled data files (built once).
-pub fn grammar() -> Result<&'static Grammar, &'static RuleError> {
-    static G: OnceLock<Result<Grammar, RuleError>> = OnceLock::new();
-    G.get_or_init(Grammar::bundled).as_ref()
-}
-
 #[derive(Debug, Clone, Copy)]
 struct Cap {
     sem: Sem,
@@ -274,8 +159,8 @@ impl Grammar {
         let counted = parse_words("counted.words", include_str!("rules/counted.words"))?;
         let name_words = parse_words("name_words.words", include_str!("rules/name_words.words"))?;
         let mut rules = Vec::new();
-        for (name, src, _) in RULE_FILES {
-            rules.extend(parse_rules(&format!("{name}.rules"), src)?);
+        for f in RULE_FILES {
+            rules.extend(parse_rules(&format!("{}.rules", f.name), f.rules)?);
         }
         Grammar::new(
             lists,
@@ -312,17 +197,8 @@ impl Grammar {
         let numbers = index("numbers")?;
         let ordinals = index("ordinals")?;
         // The vocabulary: every word of a phrase or a literal.
-        let mut vocab: WordMap<Vec<u8>, u32> = WordMap::default();
-        let mut words: Vec<Box<str>> = Vec::new();
-        let mut intern = |w: &str| -> u32 {
-            if let Some(&id) = vocab.get(w.as_bytes()) {
-                return id;
-            }
-            let id = vocab.len() as u32;
-            vocab.insert(w.as_bytes().to_vec(), id);
-            words.push(w.into());
-            id
-        };
+        let mut vocab = Vocab::default();
+        let mut intern = |w: &str| -> u32 { vocab.intern(w) };
         let mut id_phrases: Vec<Vec<(u32, IdPhrases)>> = Vec::new();
         for list in &lists {
             let mut groups = Vec::new();
@@ -427,7 +303,7 @@ impl Grammar {
             .map(|elems| next_filter(elems, &id_lists, numbers, ordinals, n, true))
             .collect();
         let mut num_by_word = vec![Vec::new(); n];
-        for (w, &id) in &vocab {
+        for (w, id) in vocab.iter() {
             if w.iter().all(|b| b.is_ascii_digit()) {
                 num_by_word[id as usize] = merge_sorted(&by_word[id as usize], &num_first);
             }
@@ -438,7 +314,6 @@ impl Grammar {
             second,
             second_num,
             vocab,
-            words,
             id_lists,
             by_word,
             num_by_word,
@@ -459,14 +334,9 @@ impl Grammar {
         toks.iter().map(|t| t.word).collect()
     }
 
-    /// The vocabulary word with id `id`.
-    pub(crate) fn word(&'static self, id: u32) -> Option<&'static str> {
-        self.words.get(id as usize).map(|w| &**w)
-    }
-
-    /// The word id of a lowercase word ([`NO_WORD`] if no pattern uses it).
-    pub(crate) fn word_id(&self, lower: &[u8]) -> u32 {
-        self.vocab.get(lower).copied().unwrap_or(NO_WORD)
+    /// The vocabulary: every word a pattern or a word list can compare.
+    pub(crate) fn vocab(&self) -> &Vocab {
+        &self.vocab
     }
 
     /// A tense cue starting at token `i`: its end and direction (+1 future,
@@ -1343,7 +1213,7 @@ fn date_spec(args: &BTreeMap<&str, Sem>, syms: &BTreeMap<&str, &str>) -> Option<
         _ => None,
     };
     if let (Some(y), Some(h)) = (year, holiday) {
-        let d = super::resolve::holiday_date(i32::try_from(y).ok()?, h)?;
+        let d = holiday_date(i32::try_from(y).ok()?, h)?;
         return Some(Spec::Fixed(Value::Point(Point {
             year: Some(d.year()),
             span: YearSpan::Year,
@@ -1393,13 +1263,4 @@ fn date_spec(args: &BTreeMap<&str, Sem>, syms: &BTreeMap<&str, &str>) -> Option<
         });
     }
     None
-}
-
-/// The most days a month can have (February: 29).
-pub fn days_in_month(m: u32) -> i64 {
-    match m {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }

@@ -4,143 +4,23 @@
 //! convention). A sentence's tense decides whether a bare `Friday` or
 //! `March` is the previous or the next occurrence.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::grammar::{Anchor, Dir, Spec};
-use super::rules::Holiday;
-use super::timex::{Point, TimeOfDay, Unit, Value, Within, YearSpan};
-
-/// The tense of a sentence, from cue words (`will`, `next`, `was`, `had`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
-    /// Past cues only.
-    Past,
-    /// A future cue.
-    Future,
-    /// No cue.
-    None,
-}
+use super::calendar::{
+    at_granularity, bounds, day_point, first_day, holiday_date, point, shift_day, weekday_of,
+};
+use super::spec::{Anchor, Dir, Spec, Tense};
+use super::timex::{Point, Unit, Value, Within, YearSpan};
 
 /// Resolution state across a document: the DCT and the last mentioned date.
 #[derive(Debug, Clone)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     dct: Option<NaiveDate>,
     last: Option<Point>,
     /// The reporting period: the first quarter or half the text names (a
     /// results story names its quarter in the lead; later quarters are
     /// asides: "after a flat second quarter").
     period: Option<Point>,
-}
-
-fn point(year: i32, within: Within, time: Option<TimeOfDay>) -> Point {
-    Point {
-        year: Some(year),
-        span: YearSpan::Year,
-        within,
-        time,
-    }
-}
-
-fn day_point(d: NaiveDate, time: Option<TimeOfDay>) -> Point {
-    point(
-        d.year(),
-        Within::Day {
-            month: d.month() as u8,
-            day: d.day() as u8,
-        },
-        time,
-    )
-}
-
-/// First and last day of `within` in `year` (None for weeks and `Whole`).
-fn bounds(year: i32, within: Within) -> Option<(NaiveDate, NaiveDate)> {
-    let ym = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
-    let month_end = |y: i32, m: u32| {
-        let first = ym(y, m)?;
-        first.checked_add_months(Months::new(1))?.pred_opt()
-    };
-    let months = |a: u32, b: u32| Some((ym(year, a)?, month_end(year, b)?));
-    match within {
-        Within::Day { month, day } => {
-            let d = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
-            Some((d, d))
-        }
-        Within::Month(m) => months(m.into(), m.into()),
-        Within::Quarter(q) => months(3 * u32::from(q) - 2, 3 * u32::from(q)),
-        Within::Half(h) => months(6 * u32::from(h) - 5, 6 * u32::from(h)),
-        Within::Season(s) => {
-            use super::timex::Season::*;
-            match s {
-                Spring => months(3, 5),
-                Summer => months(6, 8),
-                Fall => months(9, 11),
-                Winter => Some((ym(year, 12)?, month_end(year + 1, 2)?)),
-            }
-        }
-        _ => None,
-    }
-}
-
-pub(crate) fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
-    match h {
-        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
-        Holiday::Easter(off) => {
-            // Anonymous Gregorian algorithm.
-            let a = year % 19;
-            let b = year / 100;
-            let c = year % 100;
-            let d = b / 4;
-            let e = b % 4;
-            let f = (b + 8) / 25;
-            let g = (b - f + 1) / 3;
-            let h = (19 * a + b - d - g + 15) % 30;
-            let i = c / 4;
-            let k = c % 4;
-            let l = (32 + 2 * e + 2 * i - h - k) % 7;
-            let m = (a + 11 * h + 22 * l) / 451;
-            let month = (h + l - 7 * m + 114) / 31;
-            let day = (h + l - 7 * m + 114) % 31 + 1;
-            let e = NaiveDate::from_ymd_opt(year, month as u32, day as u32)?;
-            if off >= 0 {
-                e.checked_add_days(Days::new(off as u64))
-            } else {
-                e.checked_sub_days(Days::new(off.unsigned_abs().into()))
-            }
-        }
-        Holiday::Nth {
-            month,
-            weekday,
-            n,
-            after,
-        } => {
-            let wd = weekday_of(weekday)?;
-            if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
-                    .checked_add_days(Days::new(after.into()))
-            } else {
-                let mut d = NaiveDate::from_ymd_opt(year, month.into(), 1)?
-                    .checked_add_months(Months::new(1))?
-                    .pred_opt()?;
-                while d.weekday() != wd {
-                    d = d.pred_opt()?;
-                }
-                d.checked_add_days(Days::new(after.into()))
-            }
-        }
-    }
-}
-
-fn weekday_of(w: u8) -> Option<Weekday> {
-    Some(match w {
-        1 => Weekday::Mon,
-        2 => Weekday::Tue,
-        3 => Weekday::Wed,
-        4 => Weekday::Thu,
-        5 => Weekday::Fri,
-        6 => Weekday::Sat,
-        7 => Weekday::Sun,
-        _ => return None,
-    })
 }
 
 fn distance(d: NaiveDate, (a, b): (NaiveDate, NaiveDate)) -> i64 {
@@ -184,70 +64,6 @@ where
                 }
             })
             .copied(),
-    }
-}
-
-/// Shifts a day by `n` units (calendar arithmetic, clamped to month ends).
-fn shift_day(d: NaiveDate, n: i32, unit: Unit) -> Option<NaiveDate> {
-    let months = |m: i32| {
-        if m >= 0 {
-            d.checked_add_months(Months::new(m as u32))
-        } else {
-            d.checked_sub_months(Months::new(m.unsigned_abs()))
-        }
-    };
-    let days = |k: i64| {
-        if k >= 0 {
-            d.checked_add_days(Days::new(k as u64))
-        } else {
-            d.checked_sub_days(Days::new(k.unsigned_abs()))
-        }
-    };
-    match unit {
-        Unit::Second | Unit::Minute | Unit::Hour => Some(d),
-        Unit::Day => days(n.into()),
-        Unit::Week => days(i64::from(n) * 7),
-        Unit::Month => months(n),
-        Unit::Quarter => months(n.checked_mul(3)?),
-        Unit::Year => months(n.checked_mul(12)?),
-        Unit::Decade => months(n.checked_mul(120)?),
-        Unit::Century => months(n.checked_mul(1200)?),
-    }
-}
-
-/// The point of granularity `unit` containing day `d`.
-fn at_granularity(d: NaiveDate, unit: Unit) -> Point {
-    let y = d.year();
-    match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => day_point(d, None),
-        Unit::Week => {
-            let w = d.iso_week();
-            point(w.year(), Within::Week(w.week() as u8), None)
-        }
-        Unit::Month => point(y, Within::Month(d.month() as u8), None),
-        Unit::Quarter => point(y, Within::Quarter(((d.month() - 1) / 3 + 1) as u8), None),
-        Unit::Year => point(y, Within::Whole, None),
-        Unit::Decade => Point {
-            year: Some(y - y.rem_euclid(10)),
-            span: YearSpan::Decade,
-            within: Within::Whole,
-            time: None,
-        },
-        Unit::Century => Point {
-            year: Some(y - y.rem_euclid(100)),
-            span: YearSpan::Century,
-            within: Within::Whole,
-            time: None,
-        },
-    }
-}
-
-/// The first day of a known point.
-fn bounds_of(p: Point) -> Option<NaiveDate> {
-    let y = p.year?;
-    match p.within {
-        Within::Whole => NaiveDate::from_ymd_opt(y, 1, 1),
-        w => bounds(y, w).map(|(a, _)| a),
     }
 }
 
@@ -506,7 +322,7 @@ impl Resolver {
                 // last mentioned date.
                 let from_ref = (anchor == Anchor::Reference
                     || anchor == Anchor::Period && unit < Unit::Year)
-                    .then(|| self.last.and_then(bounds_of))
+                    .then(|| self.last.and_then(first_day))
                     .flatten();
                 let Some(dct) = self.dct.or(from_ref) else {
                     return (
@@ -550,7 +366,7 @@ impl Resolver {
                         match (p.within, unit) {
                             (Within::Quarter(_) | Within::Half(_), Unit::Year)
                             | (Within::Quarter(_), Unit::Quarter) => keep = Some(p),
-                            _ if fine(unit) => match bounds_of(p) {
+                            _ if fine(unit) => match first_day(p) {
                                 Some(d) => base = d,
                                 None => note = format!("{offset:+} {unit:?} from DCT {dct}"),
                             },
@@ -609,42 +425,5 @@ impl Resolver {
                 (Value::Point(p), Some(note))
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn easter_and_thanksgiving() {
-        assert_eq!(
-            holiday_date(2000, Holiday::Easter(0)),
-            NaiveDate::from_ymd_opt(2000, 4, 23)
-        );
-        assert_eq!(
-            holiday_date(
-                1999,
-                Holiday::Nth {
-                    month: 11,
-                    weekday: 4,
-                    n: 4,
-                    after: 0,
-                }
-            ),
-            NaiveDate::from_ymd_opt(1999, 11, 25)
-        );
-        assert_eq!(
-            holiday_date(
-                2023,
-                Holiday::Nth {
-                    month: 5,
-                    weekday: 1,
-                    n: -1,
-                    after: 0,
-                }
-            ),
-            NaiveDate::from_ymd_opt(2023, 5, 29)
-        );
     }
 }

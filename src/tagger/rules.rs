@@ -71,80 +71,10 @@
 //! * `none`: a negative rule; the match is consumed and yields nothing
 //!   (`6-year-old` is an age, not a duration).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: a fast hash for the short keys of the word tables (the tables
-/// are built from our own data, so hash flooding is not a concern).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A hash map with [`Fnv`] hashing.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A word-at-a-time multiplicative hash (as rustc's `FxHasher`): faster
-/// than [`Fnv`] on the byte strings of the tagger's vocabulary, which every
-/// token is looked up in.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-/// A hash map keyed by words, with [`WordHasher`] hashing.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
+use super::calendar::Holiday;
+use super::hash::FastMap;
 use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
-use super::token::tokenize_raw;
+use super::token::{Vocab, tokenize};
 
 /// The value a word-list phrase or a pattern element stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,27 +95,6 @@ pub enum Sem {
     Ref(RefPoint),
     /// A matched word without a value.
     Flag,
-}
-
-/// A holiday's date rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Holiday {
-    /// A fixed day: month, day.
-    Fixed(u8, u8),
-    /// Days after Easter Sunday.
-    Easter(i32),
-    /// The `n`th (`-1`: last) weekday (1 = Monday) of a month.
-    Nth {
-        /// Month 1–12.
-        month: u8,
-        /// Weekday 1–7.
-        weekday: u8,
-        /// Occurrence, `-1` for the last.
-        n: i8,
-        /// Days after that weekday: US Election Day is the Tuesday after
-        /// the first Monday of November (`nth/11/1/1+1`).
-        after: u8,
-    },
 }
 
 /// A word list.
@@ -292,6 +201,10 @@ pub enum Builder {
 pub struct Rule {
     /// The unique name, e.g. `date.month_day_year`.
     pub name: String,
+    /// The rule file it comes from, e.g. `dates.rules`.
+    pub file: String,
+    /// Its 1-based line there.
+    pub line: usize,
     /// The pattern.
     pub elems: Vec<Elem>,
     /// The TIMEX3 type produced.
@@ -346,33 +259,46 @@ pub const WORD_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The rule files compiled into the binary: (name, rules, examples).
-pub const RULE_FILES: &[(&str, &str, &str)] = &[
-    (
-        "dates",
-        include_str!("rules/dates.rules"),
-        include_str!("rules/dates.examples"),
-    ),
-    (
-        "relative",
-        include_str!("rules/relative.rules"),
-        include_str!("rules/relative.examples"),
-    ),
-    (
-        "durations",
-        include_str!("rules/durations.rules"),
-        include_str!("rules/durations.examples"),
-    ),
-    (
-        "sets",
-        include_str!("rules/sets.rules"),
-        include_str!("rules/sets.examples"),
-    ),
-    (
-        "vague",
-        include_str!("rules/vague.rules"),
-        include_str!("rules/vague.examples"),
-    ),
+/// A rule file compiled into the binary, with the example corpus beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleFile {
+    /// The name without extension: `dates` for `dates.rules`.
+    pub name: &'static str,
+    /// The rules (`NAME.rules`).
+    pub rules: &'static str,
+    /// The examples (`NAME.examples`): `+ text => VALUE` lines that must
+    /// tag as shown, `- text` lines that must tag nothing, `@dct DATE` the
+    /// document date for the lines after it.
+    pub examples: &'static str,
+}
+
+/// The rule files compiled into the binary.
+pub const RULE_FILES: &[RuleFile] = &[
+    RuleFile {
+        name: "dates",
+        rules: include_str!("rules/dates.rules"),
+        examples: include_str!("rules/dates.examples"),
+    },
+    RuleFile {
+        name: "relative",
+        rules: include_str!("rules/relative.rules"),
+        examples: include_str!("rules/relative.examples"),
+    },
+    RuleFile {
+        name: "durations",
+        rules: include_str!("rules/durations.rules"),
+        examples: include_str!("rules/durations.examples"),
+    },
+    RuleFile {
+        name: "sets",
+        rules: include_str!("rules/sets.rules"),
+        examples: include_str!("rules/sets.examples"),
+    },
+    RuleFile {
+        name: "vague",
+        rules: include_str!("rules/vague.rules"),
+        examples: include_str!("rules/vague.examples"),
+    },
 ];
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> RuleError {
@@ -524,7 +450,7 @@ pub fn parse_words(file: &str, src: &str) -> Result<WordList, RuleError> {
             ));
         };
         for phrase in phrases.split('|') {
-            let toks: Vec<String> = tokenize_raw(phrase.trim())
+            let toks: Vec<String> = tokenize(phrase.trim(), &Vocab::default())
                 .into_iter()
                 .map(|t| t.lower.to_string())
                 .collect();
@@ -748,6 +674,8 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
         }
         rules.push(Rule {
             name: name.trim().to_string(),
+            file: file.to_string(),
+            line: line_no,
             elems,
             kind,
             builder,
