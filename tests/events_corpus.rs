@@ -142,11 +142,7 @@ fn parse_case(src: &str) -> Case {
             modifier: None,
             latent: false,
             range: None,
-            derivation: Derivation {
-                rule: "corpus.marked".into(),
-                children: Vec::new(),
-                resolution: None,
-            },
+            derivation: Derivation::explicit("corpus.marked"),
         };
         for p in parts {
             match p {

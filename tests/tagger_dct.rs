@@ -1,7 +1,7 @@
 //! Where the document date comes from, and what happens without one.
 
 use chrono::NaiveDate;
-use timeline::tagger::{DctSource, NO_DCT_WARNING, explain, tag_document};
+use timeline::tagger::{DctRule, DctSource, NO_DCT_WARNING, explain, tag_document};
 
 #[test]
 fn without_a_dct_relative_dates_stay_unresolved() {
@@ -74,6 +74,13 @@ fn dateline_without_a_year_takes_the_latest_dated_year() {
     assert_eq!(&text[start..end], "Nov. 2");
     assert_eq!(
         rule,
+        DctRule::Dateline {
+            rule: "date.month_day".into(),
+            year: 2023
+        }
+    );
+    assert_eq!(
+        rule.to_string(),
         "dct.dateline via date.month_day, year 2023 from the text"
     );
     assert_eq!(

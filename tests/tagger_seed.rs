@@ -22,7 +22,7 @@ fn dct_is_read_from_the_first_line() {
         panic!("DCT should come from the document");
     };
     assert_eq!(&text[start..end], "2023-11-02");
-    assert_eq!(rule, "dct.first_line via date.iso");
+    assert_eq!(rule.to_string(), "dct.first_line via date.iso");
     assert!(tagged.warnings.is_empty(), "{:?}", tagged.warnings);
 }
 

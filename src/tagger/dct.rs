@@ -2,11 +2,13 @@
 //! date at the start of the first line, or a wire dateline without a year
 //! (`BAKU, Nov. 2 (AP) —`) whose year is the latest written in the text.
 
+use std::fmt;
+
 use chrono::NaiveDate;
 
 use super::grammar::Grammar;
 use super::spec::Spec;
-use super::timex::{Point, Value, Within, YearSpan};
+use super::timex::{Point, RuleId, Value, Within, YearSpan};
 use super::token::tokenize;
 
 /// Where the document creation time came from.
@@ -14,15 +16,44 @@ use super::token::tokenize;
 pub enum DctSource {
     /// Given by the caller (`--dct`).
     Given,
-    /// Read from the document: byte span of the date line and the rule.
+    /// Read from the document: byte span of the date line and how.
     Document {
         /// Byte offset where the date line's date starts.
         start: usize,
         /// Byte offset where it ends.
         end: usize,
-        /// The rule that read it.
-        rule: String,
+        /// How it was read.
+        rule: DctRule,
     },
+}
+
+/// How a document's date was read from its text. `Display` names it as
+/// `--explain` and the events' provenance do: `dct.first_line via
+/// date.month_day_year`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DctRule {
+    /// A full date at the start of the first line, read by this rule.
+    FirstLine(RuleId),
+    /// A wire dateline without a year (`BAKU, Nov. 2 (AP) —`), its day read
+    /// by `rule`; the year is the latest written with a month or day in
+    /// the text.
+    Dateline {
+        /// The rule that read the day.
+        rule: RuleId,
+        /// The year taken from the text.
+        year: i32,
+    },
+}
+
+impl fmt::Display for DctRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DctRule::FirstLine(rule) => write!(f, "dct.first_line via {rule}"),
+            DctRule::Dateline { rule, year } => {
+                write!(f, "dct.dateline via {rule}, year {year} from the text")
+            }
+        }
+    }
 }
 
 /// A document creation time and its provenance.
@@ -32,6 +63,20 @@ pub struct Dct {
     pub date: NaiveDate,
     /// Where it came from.
     pub source: DctSource,
+}
+
+impl Dct {
+    /// Whether the date's year is not written where the date was read (a
+    /// dateline without a year).
+    pub fn year_inferred(&self) -> bool {
+        matches!(
+            self.source,
+            DctSource::Document {
+                rule: DctRule::Dateline { .. },
+                ..
+            }
+        )
+    }
 }
 
 /// How far into its first line a document's date may start: a date deep in
@@ -73,7 +118,7 @@ fn first_line_dct(g: &Grammar, text: &str) -> Option<Dct> {
                 source: DctSource::Document {
                     start: offset + toks[d.start_tok].start,
                     end: offset + toks[d.end_tok - 1].end,
-                    rule: format!("dct.first_line via {}", d.rule),
+                    rule: DctRule::FirstLine(d.rule),
                 },
             });
         }
@@ -105,7 +150,7 @@ fn dateline_dct(g: &Grammar, text: &str) -> Option<Dct> {
         source: DctSource::Document {
             start: offset + toks[d.start_tok].start,
             end: offset + toks[d.end_tok - 1].end,
-            rule: format!("dct.dateline via {}, year {year} from the text", d.rule),
+            rule: DctRule::Dateline { rule: d.rule, year },
         },
     })
 }

@@ -1,6 +1,6 @@
 //! `--explain`: a human-readable account of how a timex was built.
 
-use super::timex::Timex;
+use super::timex::{Resolution, Timex};
 
 /// A human-readable account of how `timex` was built from `text`, for
 /// `timeline tag --explain`: the rule, the word lists and classes that fed
@@ -37,8 +37,8 @@ pub fn explain(text: &str, timex: &Timex) -> String {
             timex.derivation.children.join(", ")
         ));
     }
-    if let Some(r) = &timex.derivation.resolution {
-        s.push_str(&format!("\n  resolved: {r}"));
+    if timex.derivation.resolution != Resolution::Explicit {
+        s.push_str(&format!("\n  resolved: {}", timex.derivation.resolution));
     }
     if let Some(r) = timex.range {
         s.push_str(&format!(

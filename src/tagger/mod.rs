@@ -89,7 +89,7 @@ mod spec;
 pub mod timex;
 mod token;
 
-pub use dct::{Dct, DctSource};
+pub use dct::{Dct, DctRule, DctSource};
 pub use explain::explain;
 pub use rules::{RULE_FILES, RuleError, RuleFile};
 pub use timex::{Timex, TimexType, Value};
@@ -102,7 +102,7 @@ use cues::Cues;
 use grammar::Grammar;
 use resolve::Resolver;
 use spec::{Draft, Tense};
-use timex::{Derivation, RangeLink};
+use timex::{Derivation, RangeLink, Resolution};
 use token::{Token, tokenize};
 
 /// The tagger's result for one document.
@@ -185,11 +185,9 @@ impl Tagger {
         };
         match &dct {
             None => warnings.push(NO_DCT_WARNING.to_string()),
-            Some(Dct {
-                date,
-                source: DctSource::Document { rule, .. },
-            }) if rule.starts_with("dct.dateline") => warnings.push(format!(
-                "document date {date} read from the dateline; its year was inferred from the text"
+            Some(d) if d.year_inferred() => warnings.push(format!(
+                "document date {} read from the dateline; its year was inferred from the text",
+                d.date
             )),
             Some(_) => {}
         }
@@ -214,7 +212,7 @@ impl Tagger {
     /// The grammar's rules, in file order.
     pub fn rules(&self) -> impl Iterator<Item = RuleInfo<'_>> {
         self.grammar.rules.iter().map(|r| RuleInfo {
-            name: &r.name,
+            name: r.name.as_str(),
             file: &r.file,
             line: r.line,
             negative: r.builder == rules::Builder::Reject,
@@ -253,12 +251,7 @@ fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) ->
     let (mut value, mut resolution) = resolver.resolve(d.spec, tense);
     if d.week_of {
         value = calendar::iso_week_of(value);
-        let note = resolution.take().unwrap_or_default();
-        resolution = Some(if note.is_empty() {
-            "the ISO week of that day".to_string()
-        } else {
-            format!("{note}; the ISO week of that day")
-        });
+        resolution = Resolution::WeekOf(Box::new(resolution));
     }
     Timex {
         start: toks[d.start_tok].start,
@@ -272,6 +265,7 @@ fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) ->
             rule: d.rule.clone(),
             children: d.children.clone(),
             resolution,
+            year_inferred: d.spec.year_inferred(),
         },
     }
 }

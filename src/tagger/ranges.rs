@@ -4,7 +4,9 @@
 //! 2020`).
 
 use super::calendar::start_key;
-use super::timex::{Point, RangeLink, RangeRole, Timex, TimexType, Value, Within, YearSpan};
+use super::timex::{
+    Point, RangeLink, RangeRole, Resolution, Timex, TimexType, Value, Within, YearSpan,
+};
 use super::token::Token;
 
 /// Links `from X to Y`, `between X and Y`, `X–Y` as ranges; fixes the
@@ -74,7 +76,7 @@ fn share_years(out: &mut [Timex]) {
             continue;
         }
         let (a, b) = (out[i].clone(), out[partner].clone());
-        let explicit = |t: &Timex| t.derivation.resolution.is_none();
+        let explicit = |t: &Timex| !t.derivation.year_inferred;
         let (Value::Point(pa), Value::Point(pb)) = (a.value, b.value) else {
             continue;
         };
@@ -91,7 +93,7 @@ fn share_years(out: &mut [Timex]) {
                     p.year = Some(y - 1);
                 }
                 out[i].value = Value::Point(p);
-                out[i].derivation.resolution = Some(format!("year from the range's end {pb}"));
+                out[i].derivation.resolution = Resolution::YearFromRangeEnd { end: pb };
             }
         } else if explicit(&a) && !explicit(&b) && pb.within != Within::Whole {
             if let Some(y) = pa.year {
@@ -103,8 +105,7 @@ fn share_years(out: &mut [Timex]) {
                     p.year = Some(y + 1);
                 }
                 out[partner].value = Value::Point(p);
-                out[partner].derivation.resolution =
-                    Some(format!("year from the range's start {pa}"));
+                out[partner].derivation.resolution = Resolution::YearFromRangeStart { start: pa };
             }
         }
     }

@@ -73,7 +73,7 @@
 
 use super::calendar::Holiday;
 use super::hash::FastMap;
-use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
+use super::timex::{DayPart, Modifier, RefPoint, RuleId, Season, TimexType, Unit};
 use super::token::{Vocab, tokenize};
 
 /// The value a word-list phrase or a pattern element stands for.
@@ -200,7 +200,7 @@ pub enum Builder {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
     /// The unique name, e.g. `date.month_day_year`.
-    pub name: String,
+    pub name: RuleId,
     /// The rule file it comes from, e.g. `dates.rules`.
     pub file: String,
     /// Its 1-based line there.
@@ -673,7 +673,7 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
             args.push((k.to_string(), arg));
         }
         rules.push(Rule {
-            name: name.trim().to_string(),
+            name: RuleId::new(name.trim()),
             file: file.to_string(),
             line: line_no,
             elems,

@@ -4,18 +4,8 @@
 //! this file; it depends on none of them.
 
 use super::calendar::Holiday;
-use super::timex::{Modifier, RangeRole, TimeOfDay, TimexType, Unit, Value, Within};
-
-/// The tense of a sentence, from cue words (`will`, `next`, `was`, `had`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tense {
-    /// Past cues only.
-    Past,
-    /// A future cue.
-    Future,
-    /// No cue.
-    None,
-}
+pub(crate) use super::timex::Tense;
+use super::timex::{Modifier, RangeRole, RuleId, TimeOfDay, TimexType, Unit, Value, Within};
 
 /// Which occurrence of a cyclic date (a weekday, a month) is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +84,14 @@ pub(crate) enum Spec {
     },
 }
 
+impl Spec {
+    /// Whether the text leaves the year of this value open: all but fixed
+    /// values and reporting periods with a year (`the 1988 quarter`).
+    pub fn year_inferred(&self) -> bool {
+        !matches!(self, Spec::Fixed(_) | Spec::Reporting { year: Some(_), .. })
+    }
+}
+
 /// A match of one rule, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Draft {
@@ -110,8 +108,8 @@ pub(crate) struct Draft {
     /// A weak match (a bare year, a set adverb) that no context word vouches
     /// for: `its 1990 invasion`, but not `in 1990`.
     pub latent: bool,
-    /// The rule's name.
-    pub rule: String,
+    /// The rule that matched.
+    pub rule: RuleId,
     /// Word lists and classes that contributed.
     pub children: Vec<String>,
     /// Its role when the rule produced a range.
