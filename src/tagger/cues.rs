@@ -6,7 +6,7 @@
 //! and regular past forms) and the sentence starts; each match then takes
 //! the nearest cue before it in its sentence, else the nearest after it.
 
-use super::grammar::Grammar;
+use super::lexicon::{Lexicon, Role};
 use super::spec::{Dir, Draft, Spec, Tense};
 use super::token::Token;
 
@@ -21,8 +21,8 @@ pub(crate) struct Cues {
 
 impl Cues {
     /// Reads the cues of `toks`.
-    pub fn new(g: &Grammar, toks: &[Token]) -> Cues {
-        let (cue, sentence) = mark(g, toks);
+    pub fn new(lex: &Lexicon, toks: &[Token]) -> Cues {
+        let (cue, sentence) = mark(lex, toks);
         // Nearest cues, precomputed so that a long sentence with many
         // dates is not rescanned for each of them.
         let mut before = vec![0i8; toks.len()];
@@ -68,14 +68,14 @@ impl Cues {
     /// past (its direction becomes [`Dir::Past`]), and a possessive date
     /// (`would appeal Wednesday's ruling`) names something that has
     /// happened, so a future cue does not apply.
-    pub fn context(&self, toks: &[Token], d: &mut Draft) -> Tense {
+    pub fn context(&self, lex: &Lexicon, toks: &[Token], d: &mut Draft) -> Tense {
         let mut tense = self.tense(d.start_tok, d.end_tok);
         if let Spec::Cyclic { dir, .. } = &mut d.spec {
-            if *dir == Dir::Tense && after_since(toks, d.start_tok) {
+            if *dir == Dir::Tense && after_since(lex, toks, d.start_tok) {
                 *dir = Dir::Past;
             }
         }
-        if tense == Tense::Future && possessive(toks, d.end_tok) {
+        if tense == Tense::Future && possessive(lex, toks, d.end_tok) {
             tense = Tense::None;
         }
         tense
@@ -83,7 +83,7 @@ impl Cues {
 }
 
 /// Per token its cue (+1, -1 or 0) and the first token of its sentence.
-fn mark(g: &Grammar, toks: &[Token]) -> (Vec<i8>, Vec<usize>) {
+fn mark(lex: &Lexicon, toks: &[Token]) -> (Vec<i8>, Vec<usize>) {
     let mut cue = vec![0i8; toks.len()];
     let mut sentence = vec![0usize; toks.len()];
     let mut start = 0;
@@ -96,13 +96,10 @@ fn mark(g: &Grammar, toks: &[Token]) -> (Vec<i8>, Vec<usize>) {
         sentence[i] = start;
         // A past form after `be`/`been`/`being` is a participle: the
         // auxiliary before it carries the tense (`will be held`).
-        // (Byte comparisons: no UTF-8 check per token on this hot path.)
-        let participle =
-            i > 0 && matches!(toks[i - 1].lower.as_bytes(), b"be" | b"been" | b"being");
-        if let Some((end, c)) = g.tense_cue(toks, i) {
+        let participle = i > 0 && lex.is(&toks[i - 1], Role::Be);
+        if let Some((end, c)) = lex.tense_cue(toks, i) {
             // `lasted until 12 April`: the past verb decides, not `until`.
-            let after_past =
-                i > 0 && cue[i - 1] < 0 && matches!(t.lower.as_bytes(), b"until" | b"till");
+            let after_past = i > 0 && cue[i - 1] < 0 && lex.is(t, Role::Deadline);
             cue[i] = if participle && c < 0 || after_past {
                 0
             } else {
@@ -117,12 +114,7 @@ fn mark(g: &Grammar, toks: &[Token]) -> (Vec<i8>, Vec<usize>) {
         // Regular past forms; `un-...-ed` words are adjectives
         // (`unspecified`).
         let lower = t.lower.as_bytes();
-        if t.is_word()
-            && lower.len() > 4
-            && lower.ends_with(b"ed")
-            && !lower.starts_with(b"un")
-            && !participle
-        {
+        if t.is_word() && lower.len() > 4 && lex.regular_past(lower) && !participle {
             cue[i] = -1;
         }
         let ends = matches!(t.lower.as_bytes(), b"." | b"!" | b"?")
@@ -136,21 +128,19 @@ fn mark(g: &Grammar, toks: &[Token]) -> (Vec<i8>, Vec<usize>) {
 }
 
 /// Whether the word before token `start` (skipping `the`, `early`, `late`,
-/// `shortly after`) is `since`.
-fn after_since(toks: &[Token], start: usize) -> bool {
-    let mut k = start;
-    while k > 0 {
-        k -= 1;
-        match toks[k].lower.as_str() {
-            "the" | "early" | "late" | "mid" | "-" | "shortly" | "after" | "just" => {}
-            w => return w == "since",
-        }
-    }
-    false
+/// `shortly after`: [`Role::SinceLead`]) is `since` ([`Role::Since`]).
+fn after_since(lex: &Lexicon, toks: &[Token], start: usize) -> bool {
+    toks[..start]
+        .iter()
+        .rev()
+        .find(|t| !lex.is(t, Role::SinceLead))
+        .is_some_and(|t| lex.is(t, Role::Since))
 }
 
 /// Whether the tokens at `end` are a possessive `'s`.
-fn possessive(toks: &[Token], end: usize) -> bool {
-    matches!(toks.get(end), Some(t) if matches!(t.lower.as_str(), "'" | "’"))
-        && matches!(toks.get(end + 1), Some(t) if t.lower == "s" && !t.space_before)
+fn possessive(lex: &Lexicon, toks: &[Token], end: usize) -> bool {
+    lex.is_at(toks, end, Role::Apostrophe)
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| lex.is(t, Role::PluralS) && !t.space_before)
 }

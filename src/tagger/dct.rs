@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::grammar::Grammar;
+use super::matcher::Matcher;
 use super::spec::Spec;
 use super::timex::{Point, RuleId, Value, Within, YearSpan};
 use super::token::tokenize;
@@ -87,8 +88,8 @@ const FIRST_LINE_REACH: usize = 40;
 /// month and year) starting within its first 40 bytes. A wire dateline
 /// without a year (`BAKU, Nov. 2 (AP) —`) takes the year of the latest
 /// month or day written with its year in the text (rule `dct.dateline`).
-pub(crate) fn find_dct(g: &Grammar, text: &str) -> Option<Dct> {
-    first_line_dct(g, text).or_else(|| dateline_dct(g, text))
+pub(crate) fn find_dct(g: &Grammar, m: &Matcher, text: &str) -> Option<Dct> {
+    first_line_dct(g, m, text).or_else(|| dateline_dct(g, m, text))
 }
 
 /// The first non-empty line of `text`: its byte offset and its text.
@@ -98,10 +99,10 @@ fn first_line(text: &str) -> (usize, &str) {
     (offset, &text[offset..line_end])
 }
 
-fn first_line_dct(g: &Grammar, text: &str) -> Option<Dct> {
+fn first_line_dct(g: &Grammar, m: &Matcher, text: &str) -> Option<Dct> {
     let (offset, line) = first_line(text);
-    let toks = tokenize(line, g.vocab());
-    for d in g.scan(&toks) {
+    let toks = tokenize(line, &g.vocab);
+    for d in m.drafts(g, &toks) {
         if toks[d.start_tok].start > FIRST_LINE_REACH {
             break;
         }
@@ -127,10 +128,10 @@ fn first_line_dct(g: &Grammar, text: &str) -> Option<Dct> {
 }
 
 /// `CITY, Month D (AGENCY) —` on the first line, the year from the text.
-fn dateline_dct(g: &Grammar, text: &str) -> Option<Dct> {
+fn dateline_dct(g: &Grammar, m: &Matcher, text: &str) -> Option<Dct> {
     let (offset, line) = first_line(text);
-    let toks = tokenize(line, g.vocab());
-    let (d, month, day) = g.scan(&toks).into_iter().find_map(|d| match d.spec {
+    let toks = tokenize(line, &g.vocab);
+    let (d, month, day) = m.drafts(g, &toks).into_iter().find_map(|d| match d.spec {
         Spec::Cyclic {
             within: Within::Day { month, day },
             weekday: None,
@@ -143,7 +144,7 @@ fn dateline_dct(g: &Grammar, text: &str) -> Option<Dct> {
         }
         _ => None,
     })?;
-    let year = latest_written_year(g, text)?;
+    let year = latest_written_year(g, m, text)?;
     let date = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
     Some(Dct {
         date,
@@ -156,9 +157,9 @@ fn dateline_dct(g: &Grammar, text: &str) -> Option<Dct> {
 }
 
 /// The latest year of a month or day written with its year in `text`.
-fn latest_written_year(g: &Grammar, text: &str) -> Option<i32> {
-    let all = tokenize(text, g.vocab());
-    g.scan(&all)
+fn latest_written_year(g: &Grammar, m: &Matcher, text: &str) -> Option<i32> {
+    let all = tokenize(text, &g.vocab);
+    m.drafts(g, &all)
         .iter()
         .filter_map(|x| match x.spec {
             Spec::Fixed(Value::Point(Point {

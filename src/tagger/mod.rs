@@ -75,13 +75,19 @@
 //! # Ok::<(), timeline::tagger::RuleError>(())
 //! ```
 
+mod build;
 mod calendar;
 mod cues;
 mod dct;
 mod explain;
+mod filter;
 mod grammar;
 mod hash;
 pub mod jsonl;
+mod lexicon;
+mod matcher;
+mod pattern;
+mod production;
 mod ranges;
 mod resolve;
 mod rules;
@@ -100,6 +106,7 @@ use chrono::NaiveDate;
 
 use cues::Cues;
 use grammar::Grammar;
+use matcher::Matcher;
 use resolve::Resolver;
 use spec::{Draft, Tense};
 use timex::{Derivation, RangeLink, Resolution};
@@ -138,6 +145,7 @@ pub struct RuleInfo<'a> {
 /// any number of documents with it.
 pub struct Tagger {
     grammar: Grammar,
+    matcher: Matcher,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -153,9 +161,9 @@ impl Tagger {
     /// (`src/tagger/rules/`). Fails with the file and line of the first
     /// error in them.
     pub fn bundled() -> Result<Tagger, RuleError> {
-        Ok(Tagger {
-            grammar: Grammar::bundled()?,
-        })
+        let grammar = Grammar::bundled()?;
+        let matcher = Matcher::new(&grammar);
+        Ok(Tagger { grammar, matcher })
     }
 
     /// The bundled tagger, compiled on first use and shared by the whole
@@ -206,7 +214,7 @@ impl Tagger {
     /// `dct.dateline`; [`Tagger::tag_document`] then warns that the year
     /// was inferred).
     pub fn find_dct(&self, text: &str) -> Option<Dct> {
-        dct::find_dct(&self.grammar, text)
+        dct::find_dct(&self.grammar, &self.matcher, text)
     }
 
     /// The grammar's rules, in file order.
@@ -215,7 +223,7 @@ impl Tagger {
             name: r.name.as_str(),
             file: &r.file,
             line: r.line,
-            negative: r.builder == rules::Builder::Reject,
+            negative: r.production == production::Production::Reject,
         })
     }
 
@@ -226,16 +234,17 @@ impl Tagger {
     /// value).
     pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let g = &self.grammar;
-        let toks = tokenize(text, g.vocab());
-        let drafts = g.scan(&toks);
-        let cues = Cues::new(g, &toks);
+        let lex = &g.lexicon;
+        let toks = tokenize(text, &g.vocab);
+        let drafts = self.matcher.drafts(g, &toks);
+        let cues = Cues::new(lex, &toks);
         let mut resolver = Resolver::new(dct);
         let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
         for mut d in drafts {
-            let tense = cues.context(&toks, &mut d);
+            let tense = cues.context(lex, &toks, &mut d);
             out.push(to_timex(&toks, &d, &mut resolver, tense));
         }
-        ranges::link_ranges(&toks, &mut out);
+        ranges::link_ranges(lex, &toks, &mut out);
         out
     }
 }

@@ -4,6 +4,7 @@
 //! 2020`).
 
 use super::calendar::start_key;
+use super::lexicon::{Lexicon, Role};
 use super::timex::{
     Point, RangeLink, RangeRole, Resolution, Timex, TimexType, Value, Within, YearSpan,
 };
@@ -12,14 +13,14 @@ use super::token::Token;
 /// Links `from X to Y`, `between X and Y`, `X–Y` as ranges; fixes the
 /// partner indices of ranges built by a rule; drops the links of rule-made
 /// ranges whose partner is not next to them.
-pub(crate) fn link_ranges(toks: &[Token], out: &mut [Timex]) {
-    link_neighbours(toks, out);
+pub(crate) fn link_ranges(lex: &Lexicon, toks: &[Token], out: &mut [Timex]) {
+    link_neighbours(lex, toks, out);
     share_years(out);
     drop_dangling(out);
 }
 
 /// Whether adjacent timexes `a` and `b` form a range.
-fn linked(toks: &[Token], a: &Timex, b: &Timex) -> bool {
+fn linked(lex: &Lexicon, toks: &[Token], a: &Timex, b: &Timex) -> bool {
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
     if a.range.map(|r| r.role) == Some(RangeRole::Start)
         && b.range.map(|r| r.role) == Some(RangeRole::End)
@@ -34,21 +35,22 @@ fn linked(toks: &[Token], a: &Timex, b: &Timex) -> bool {
         return false;
     }
     let (ae, bs) = (tok_at(a.end), tok_at(b.start));
-    let between: Vec<&str> = toks[ae..bs].iter().map(|t| t.lower.as_str()).collect();
-    let before = tok_at(a.start)
-        .checked_sub(1)
-        .map(|p| toks[p].lower.as_str());
-    match between.as_slice() {
-        ["-" | "–"] => true,
-        ["to" | "until" | "till" | "through"] => matches!(before, Some("from" | "between")),
-        ["and"] => before == Some("between"),
-        _ => false,
-    }
+    let [word] = &toks[ae..bs] else {
+        return false;
+    };
+    let before = |role: Role| {
+        tok_at(a.start)
+            .checked_sub(1)
+            .is_some_and(|p| lex.is(&toks[p], role))
+    };
+    lex.is(word, Role::RangeDash)
+        || lex.is(word, Role::RangeTo) && (before(Role::RangeFrom) || before(Role::RangeBetween))
+        || lex.is(word, Role::RangeAnd) && before(Role::RangeBetween)
 }
 
-fn link_neighbours(toks: &[Token], out: &mut [Timex]) {
+fn link_neighbours(lex: &Lexicon, toks: &[Token], out: &mut [Timex]) {
     for i in 0..out.len().saturating_sub(1) {
-        if linked(toks, &out[i], &out[i + 1]) {
+        if linked(lex, toks, &out[i], &out[i + 1]) {
             out[i].range = Some(RangeLink {
                 partner: i + 1,
                 role: RangeRole::Start,
