@@ -179,7 +179,7 @@ fn rule_names_are_unique() {
     let dups: Vec<&str> = tagger
         .rules()
         .filter(|r| !seen.insert(r.name))
-        .map(|r| r.name)
+        .map(|r| r.name.as_str())
         .collect();
     assert!(dups.is_empty(), "duplicate rule names: {dups:?}");
 }
@@ -189,7 +189,7 @@ fn rule_names_carry_their_file() {
     // `date.*`/`time.*`/`neg.*` live in dates.rules, `relative.*` in
     // relative.rules, ...: the name says where to look.
     for r in Tagger::shared().unwrap().rules() {
-        let prefix = r.name.split('.').next().unwrap_or("");
+        let prefix = r.name.as_str().split('.').next().unwrap_or("");
         let ok = match r.file {
             "dates.rules" => ["date", "time", "neg"].contains(&prefix),
             "relative.rules" => prefix == "relative",

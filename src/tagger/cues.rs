@@ -21,7 +21,7 @@ pub(crate) struct Cues {
 
 impl Cues {
     /// Reads the cues of `toks`.
-    pub fn new(lex: &Lexicon, toks: &[Token]) -> Cues {
+    pub(crate) fn new(lex: &Lexicon, toks: &[Token]) -> Cues {
         let (cue, sentence) = mark(lex, toks);
         // Nearest cues, precomputed so that a long sentence with many
         // dates is not rescanned for each of them.
@@ -50,7 +50,7 @@ impl Cues {
 
     /// The tense of tokens `start..end`: the nearest cue before them in the
     /// sentence, else the nearest after.
-    pub fn tense(&self, start: usize, end: usize) -> Tense {
+    pub(crate) fn tense(&self, start: usize, end: usize) -> Tense {
         let sent = self.sentence.get(start).copied().unwrap_or(0);
         let to_tense = |c: i8| if c > 0 { Tense::Future } else { Tense::Past };
         match self.before.get(start) {
@@ -68,7 +68,7 @@ impl Cues {
     /// past (its direction becomes [`Dir::Past`]), and a possessive date
     /// (`would appeal Wednesday's ruling`) names something that has
     /// happened, so a future cue does not apply.
-    pub fn context(&self, lex: &Lexicon, toks: &[Token], d: &mut Draft) -> Tense {
+    pub(crate) fn context(&self, lex: &Lexicon, toks: &[Token], d: &mut Draft) -> Tense {
         let mut tense = self.tense(d.start_tok, d.end_tok);
         if let Spec::Cyclic { dir, .. } = &mut d.spec {
             if *dir == Dir::Tense && after_since(lex, toks, d.start_tok) {

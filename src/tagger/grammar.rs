@@ -8,9 +8,10 @@
 //! then compares ids, so the inner loop neither hashes nor compares
 //! strings.
 
+use super::error::RuleError;
 use super::lexicon::Lexicon;
 use super::pattern::{CElem, compile};
-use super::rules::{RULE_FILES, Rule, RuleError, parse_rules};
+use super::rules::{RULE_FILES, Rule, parse_rules};
 use super::token::Vocab;
 
 /// The compiled grammar.
@@ -29,7 +30,7 @@ pub(crate) struct Grammar {
 
 impl Grammar {
     /// Builds the grammar from the bundled data files.
-    pub fn bundled() -> Result<Grammar, RuleError> {
+    pub(crate) fn bundled() -> Result<Grammar, RuleError> {
         let mut vocab = Vocab::default();
         let lexicon = Lexicon::bundled(&mut vocab)?;
         let mut rules = Vec::new();

@@ -18,8 +18,8 @@
 //! token classes, so that the engine itself compares no English word.
 
 use super::calendar::Holiday;
+use super::error::RuleError;
 use super::hash::FastMap;
-use super::rules::RuleError;
 use super::timex::{DayPart, Modifier, RefPoint, Season, Unit};
 use super::token::{Token, Vocab, tokenize};
 
@@ -71,7 +71,7 @@ pub(crate) enum Kind {
 
 impl Kind {
     /// The name written after `@kind`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Int => "int",
             Kind::Unit => "unit",
@@ -273,11 +273,7 @@ pub(crate) struct WordList {
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> RuleError {
-    RuleError {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
+    RuleError::at(file, line, message)
 }
 
 /// Cuts a `#` comment: at the line start, or after a space when a space or
@@ -486,7 +482,7 @@ impl IdList {
     /// The longest phrase at token `i`, whose word ids `word` gives: its
     /// end and value.
     #[inline]
-    pub fn at(&self, word: impl Fn(usize) -> Option<u32>, i: usize) -> Option<(usize, Sem)> {
+    pub(crate) fn at(&self, word: impl Fn(usize) -> Option<u32>, i: usize) -> Option<(usize, Sem)> {
         let first = word(i)?;
         let &group = self.first.get(first as usize)?;
         let entries = self.groups.get(group as usize)?;
@@ -503,7 +499,7 @@ impl IdList {
     }
 
     /// The word ids phrases can start with.
-    pub fn first_words(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = u32> + '_ {
         self.first
             .iter()
             .enumerate()
@@ -512,7 +508,7 @@ impl IdList {
     }
 
     /// Whether every phrase is one token long.
-    pub fn single_words(&self) -> bool {
+    pub(crate) fn single_words(&self) -> bool {
         self.groups.iter().flatten().all(|(p, _)| p.len() == 1)
     }
 }
@@ -538,14 +534,10 @@ pub(crate) struct Uses {
     pub name_words: ListId,
 }
 
-/// All word lists over word ids, and the engine's function words.
-#[derive(Debug)]
-pub(crate) struct Lexicon {
-    lists: Vec<IdList>,
-    names: FastMap<&'static str, ListId>,
-    kinds: Vec<Vec<Kind>>,
-    /// The lists each engine pass uses.
-    pub uses: Uses,
+/// The engine's function words: per word id its [`Role`]s, and the
+/// affixes.
+#[derive(Debug, Default)]
+struct FunctionWords {
     /// Per word id, its [`Role`]s as a bit set.
     roles: Vec<u16>,
     /// Past-tense suffixes, adjective prefixes and plural suffixes, as
@@ -555,9 +547,43 @@ pub(crate) struct Lexicon {
     plural_suffixes: Vec<Box<[u8]>>,
 }
 
+impl FunctionWords {
+    /// Adds the role entries of `list`.
+    fn add(&mut self, list: &WordList, vocab: &mut Vocab) {
+        for (phrase, sem) in &list.phrases {
+            let Sem::Role(role) = *sem else { continue };
+            let bytes: Box<[u8]> = phrase.concat().into_bytes().into();
+            match role {
+                Role::PastSuffix => self.past_suffixes.push(bytes),
+                Role::AdjectivePrefix => self.adjective_prefixes.push(bytes),
+                Role::PluralSuffix => self.plural_suffixes.push(bytes),
+                _ => {}
+            }
+            if let [w] = phrase.as_slice() {
+                let w = vocab.intern(w) as usize;
+                if self.roles.len() <= w {
+                    self.roles.resize(w + 1, 0);
+                }
+                self.roles[w] |= role.bit();
+            }
+        }
+    }
+}
+
+/// All word lists over word ids, and the engine's function words.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    lists: Vec<IdList>,
+    names: FastMap<&'static str, ListId>,
+    kinds: Vec<Vec<Kind>>,
+    /// The lists each engine pass uses.
+    pub(crate) uses: Uses,
+    function: FunctionWords,
+}
+
 impl Lexicon {
     /// Loads every list of [`WORD_FILES`], interning its words in `vocab`.
-    pub fn bundled(vocab: &mut Vocab) -> Result<Lexicon, RuleError> {
+    pub(crate) fn bundled(vocab: &mut Vocab) -> Result<Lexicon, RuleError> {
         let mut parsed = Vec::new();
         for f in WORD_FILES {
             parsed.push((f, parse_words(&format!("{}.words", f.name), f.src)?));
@@ -566,99 +592,64 @@ impl Lexicon {
     }
 
     fn new(files: &[(&WordFile, WordList)], vocab: &mut Vocab) -> Result<Lexicon, RuleError> {
-        let mut lists = Vec::new();
-        let mut names = FastMap::default();
-        let mut kinds = Vec::new();
-        let mut uses: [Option<ListId>; 8] = [None; 8];
-        let mut roles: Vec<u16> = Vec::new();
-        let (mut past_suffixes, mut adjective_prefixes, mut plural_suffixes) =
-            (Vec::new(), Vec::new(), Vec::new());
+        let mut function = FunctionWords::default();
         for (f, list) in files {
-            let id = lists.len();
-            names.insert(f.name, id);
-            kinds.push(list.kinds.clone());
-            lists.push(IdList::new(list, vocab));
-            let slot = match f.used_for {
-                Use::Patterns => None,
-                Use::Tense => Some(0),
-                Use::Numbers => Some(1),
-                Use::Ordinals => Some(2),
-                Use::Context => Some(3),
-                Use::YearContext => Some(4),
-                Use::Labels => Some(5),
-                Use::Counted => Some(6),
-                Use::NameWords => Some(7),
-                Use::Roles => {
-                    for (phrase, sem) in &list.phrases {
-                        let Sem::Role(role) = sem else { continue };
-                        let bytes: Box<[u8]> = phrase.concat().into_bytes().into();
-                        match role {
-                            Role::PastSuffix => past_suffixes.push(bytes),
-                            Role::AdjectivePrefix => adjective_prefixes.push(bytes),
-                            Role::PluralSuffix => plural_suffixes.push(bytes),
-                            _ => {}
-                        }
-                        if let [w] = phrase.as_slice() {
-                            let w = vocab.intern(w) as usize;
-                            if roles.len() <= w {
-                                roles.resize(w + 1, 0);
-                            }
-                            roles[w] |= role.bit();
-                        }
-                    }
-                    None
-                }
-            };
-            if let Some(s) = slot {
-                uses[s] = Some(id);
+            if f.used_for == Use::Roles {
+                function.add(list, vocab);
             }
         }
-        let need = |i: usize, what: &str| {
-            uses[i].ok_or_else(|| err("words", 0, format!("no word list is used for {what}")))
+        // The table is static: a use without a list is a defect of the
+        // build, which the tests catch.
+        let used_for = |u: Use| {
+            files
+                .iter()
+                .position(|(f, _)| f.used_for == u)
+                .ok_or_else(|| err("WORD_FILES", 0, format!("no word list is used for {u:?}")))
         };
         Ok(Lexicon {
-            lists,
-            names,
-            kinds,
+            lists: files.iter().map(|(_, l)| IdList::new(l, vocab)).collect(),
+            names: files
+                .iter()
+                .enumerate()
+                .map(|(i, (f, _))| (f.name, i))
+                .collect(),
+            kinds: files.iter().map(|(_, l)| l.kinds.clone()).collect(),
             uses: Uses {
-                tense: need(0, "tense cues")?,
-                numbers: need(1, "numbers")?,
-                ordinals: need(2, "ordinals")?,
-                context: need(3, "context")?,
-                year_context: need(4, "year context")?,
-                labels: need(5, "labels")?,
-                counted: need(6, "counted nouns")?,
-                name_words: need(7, "name words")?,
+                tense: used_for(Use::Tense)?,
+                numbers: used_for(Use::Numbers)?,
+                ordinals: used_for(Use::Ordinals)?,
+                context: used_for(Use::Context)?,
+                year_context: used_for(Use::YearContext)?,
+                labels: used_for(Use::Labels)?,
+                counted: used_for(Use::Counted)?,
+                name_words: used_for(Use::NameWords)?,
             },
-            roles,
-            past_suffixes,
-            adjective_prefixes,
-            plural_suffixes,
+            function,
         })
     }
 
     /// The list named `name` (`@name` in a pattern).
-    pub fn id(&self, name: &str) -> Option<ListId> {
+    pub(crate) fn id(&self, name: &str) -> Option<ListId> {
         self.names.get(name).copied()
     }
 
     /// The list `id`.
-    pub fn list(&self, id: ListId) -> &IdList {
+    pub(crate) fn list(&self, id: ListId) -> &IdList {
         &self.lists[id]
     }
 
     /// The kinds of value list `id` gives.
-    pub fn kinds(&self, id: ListId) -> &[Kind] {
+    pub(crate) fn kinds(&self, id: ListId) -> &[Kind] {
         &self.kinds[id]
     }
 
     /// The longest phrase of list `id` at token `i`: its end and value.
-    pub fn phrase_at(&self, id: ListId, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
+    pub(crate) fn phrase_at(&self, id: ListId, toks: &[Token], i: usize) -> Option<(usize, Sem)> {
         self.lists[id].at(|k| toks.get(k).map(|t| t.word), i)
     }
 
     /// Whether a phrase of list `id` ends right before token `end`.
-    pub fn phrase_before(&self, id: ListId, toks: &[Token], end: usize) -> bool {
+    pub(crate) fn phrase_before(&self, id: ListId, toks: &[Token], end: usize) -> bool {
         // Context phrases are short; try start positions up to 3 tokens back.
         (1..=3).any(|len| {
             end >= len
@@ -670,33 +661,44 @@ impl Lexicon {
 
     /// Whether token `t` is a word with role `role`.
     #[inline]
-    pub fn is(&self, t: &Token, role: Role) -> bool {
-        self.roles
+    pub(crate) fn is(&self, t: &Token, role: Role) -> bool {
+        self.function
+            .roles
             .get(t.word as usize)
             .is_some_and(|r| r & role.bit() != 0)
     }
 
     /// Whether token `k` of `toks` exists and has role `role`.
     #[inline]
-    pub fn is_at(&self, toks: &[Token], k: usize, role: Role) -> bool {
+    pub(crate) fn is_at(&self, toks: &[Token], k: usize, role: Role) -> bool {
         toks.get(k).is_some_and(|t| self.is(t, role))
     }
 
     /// Whether a word (lowercase bytes) has a past-tense suffix and no
     /// adjective prefix (`announced`, not `unspecified`).
-    pub fn regular_past(&self, lower: &[u8]) -> bool {
-        self.past_suffixes.iter().any(|s| lower.ends_with(s))
-            && !self.adjective_prefixes.iter().any(|p| lower.starts_with(p))
+    pub(crate) fn regular_past(&self, lower: &[u8]) -> bool {
+        self.function
+            .past_suffixes
+            .iter()
+            .any(|s| lower.ends_with(s))
+            && !self
+                .function
+                .adjective_prefixes
+                .iter()
+                .any(|p| lower.starts_with(p))
     }
 
     /// Whether a word (lowercase bytes) has a plural suffix.
-    pub fn plural(&self, lower: &[u8]) -> bool {
-        self.plural_suffixes.iter().any(|s| lower.ends_with(s))
+    pub(crate) fn plural(&self, lower: &[u8]) -> bool {
+        self.function
+            .plural_suffixes
+            .iter()
+            .any(|s| lower.ends_with(s))
     }
 
     /// A tense cue starting at token `i`: its end and direction (+1 future,
     /// -1 past).
-    pub fn tense_cue(&self, toks: &[Token], i: usize) -> Option<(usize, i64)> {
+    pub(crate) fn tense_cue(&self, toks: &[Token], i: usize) -> Option<(usize, i64)> {
         match self.phrase_at(self.uses.tense, toks, i)? {
             (end, Sem::Int(v)) => Some((end, v)),
             _ => None,
@@ -741,7 +743,7 @@ mod tests {
         let mut vocab = Vocab::default();
         let lex = Lexicon::bundled(&mut vocab).unwrap();
         for (role, name) in Role::ALL {
-            let has = lex.roles.iter().any(|r| r & role.bit() != 0)
+            let has = lex.function.roles.iter().any(|r| r & role.bit() != 0)
                 || matches!(
                     role,
                     Role::PastSuffix | Role::AdjectivePrefix | Role::PluralSuffix

@@ -84,7 +84,7 @@ fn first_words(list: &IdList, out: &mut Vec<u32>) {
 
 impl Matcher {
     /// Indexes the rules of `g`.
-    pub fn new(g: &Grammar) -> Matcher {
+    pub(crate) fn new(g: &Grammar) -> Matcher {
         let n = g.vocab.len();
         let lex = &g.lexicon;
         let mut by_word: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -135,7 +135,7 @@ impl Matcher {
 
     /// Runs the grammar over `toks`: the drafts of the non-overlapping
     /// plausible matches, in text order.
-    pub fn drafts(&self, g: &Grammar, toks: &[Token]) -> Vec<Draft> {
+    pub(crate) fn drafts(&self, g: &Grammar, toks: &[Token]) -> Vec<Draft> {
         let mut out = Vec::new();
         self.scan(g, toks, |r, caps, span, latent| {
             build(&g.rules[r], caps, span, latent, &mut out);

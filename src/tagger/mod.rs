@@ -1,22 +1,64 @@
 //! Temporal tagging: text → temporal expressions → values resolved against
 //! the document creation time (DCT).
 //!
-//! Tagging runs in two phases, in the manner of HeidelTime but with typed
-//! values instead of strings:
+//! A [`Tagger`] holds the compiled rules and word lists: build it once
+//! ([`Tagger::bundled`], or the process-wide [`Tagger::shared`]; a rule
+//! file that does not load is a [`RuleError`] naming its file and line) and
+//! tag any number of documents with [`Tagger::tag_document`] (which also
+//! finds the DCT) or [`Tagger::tag`]. Tagging runs in two phases, in the
+//! manner of HeidelTime but with typed values instead of strings:
 //!
-//! 1. **Grammar.** The text is tokenized once ([`token`]); the rules in
-//!    `src/tagger/rules/*.rules` (a small rule language, see [`rules`]) are
-//!    matched over the tokens, longest match first, each rule indexed by its
-//!    first token so ordinary words cost one lookup. A match yields an
-//!    underspecified value ([`grammar::Spec`]): `March` is "a March",
-//!    `two years ago` is "-2 years from the DCT".
-//! 2. **Resolution** ([`resolve`]). Underspecified values are anchored to the
-//!    DCT or, for `a year earlier` and `the previous day`, to the last
-//!    mentioned date. The sentence's tense (`will`, `next` vs `was`, `had`)
-//!    decides whether `Friday` is the previous or the next one.
+//! 1. **Grammar.** The text is tokenized once; the rules in
+//!    `src/tagger/rules/*.rules` are matched over the tokens, longest match
+//!    first, each rule indexed by its first token so ordinary words cost
+//!    one lookup. A match builds an underspecified value: `March` is "a
+//!    March", `two years ago` is "-2 years from the DCT".
+//! 2. **Resolution.** Underspecified values are anchored to the DCT or,
+//!    for `a year earlier` and `the previous day`, to the reference time
+//!    (the last date mentioned). The sentence's tense (`will`, `next` vs
+//!    `was`, `had`) decides whether `Friday` is the previous or the next
+//!    one.
 //!
-//! Every [`Timex`] records its rule, the word lists that fed it and how it
-//! was resolved; [`explain`] prints that.
+//! Every [`Timex`] records its rule ([`timex::RuleId`]), the word lists that
+//! fed it, how it was resolved ([`timex::Resolution`]) and whether its year
+//! was inferred; [`explain`] prints that.
+//!
+//! # Layout
+//!
+//! Each file depends only on those listed after it (no circle):
+//!
+//! | file | what it holds |
+//! |------|---------------|
+//! | `mod.rs` | this front door: [`Tagger`], [`Tagged`], [`tag_document`] |
+//! | `jsonl.rs` | the JSON-lines reader and writer of `tag --jsonl` |
+//! | `dct.rs` | finding the DCT in the text: [`Dct`], [`DctSource`], [`DctRule`] |
+//! | `explain.rs` | [`explain`]: the `--explain` text of a timex |
+//! | `cues.rs` | tense cues and sentence bounds; `since` and possessives |
+//! | `ranges.rs` | linking `from X to Y`, `X–Y` into intervals; shared years |
+//! | `resolve.rs` | the resolver: DCT, reference time, reporting period |
+//! | `matcher.rs` | the matcher: first-token index, the walk, the scan loop |
+//! | `filter.rs` | false friends, latent context, words of a name |
+//! | `build.rs` | one builder per production: captures → underspecified values |
+//! | `grammar.rs` | the compiled grammar: rules, patterns, lexicon, vocabulary |
+//! | `pattern.rs` | pattern elements over word ids; one element at one token |
+//! | `rules.rs` | the rule language: patterns, [`RULE_FILES`] |
+//! | `production.rs` | typed productions: one variant per builder, checked keys |
+//! | `lexicon.rs` | every word list from one table; the function words' roles |
+//! | `error.rs` | [`RuleError`]: a rule or word file's error at its line |
+//! | `spec.rs` | what grammar and resolver share: `Spec`, `Draft`, `Dir`, `Anchor` |
+//! | `calendar.rs` | holidays, weekdays, month and season bounds, day shifts |
+//! | `token.rs` | the tokenizer, which takes the vocabulary as an argument |
+//! | `hash.rs` | the hashers of the word tables |
+//! | `timex.rs` | the public value types: [`Timex`], [`Value`], provenance |
+//!
+//! Where new work goes: a document mode (news vs narrative) and a moving
+//! reference time belong to `resolve.rs` (`Resolver::base` decides what a
+//! relative expression counts from, `Resolver::cyclic` where a bare month
+//! or weekday falls); new ways of writing dates are rules and word lists
+//! in `rules/`, with new builders in `production.rs` and `build.rs`; a
+//! faster engine replaces `matcher.rs` (its interface is `Matcher::new`
+//! and `Matcher::drafts`) and keeps `pattern.rs`, `filter.rs` and
+//! `build.rs`.
 //!
 //! # Data files
 //!
@@ -25,12 +67,16 @@
 //! * rules: `dates.rules` (calendar dates, times, ranges and the negative
 //!   `neg.*` rules), `relative.rules`, `durations.rules`, `sets.rules`,
 //!   `vague.rules`; beside each an `.examples` corpus run as a test at a
-//!   fixed DCT (`tests/tagger_examples.rs`);
-//! * word lists: months, weekdays, numbers, ordinals, units, seasons, parts
-//!   of the day, holidays, decades, modifiers, time zones, set adverbs, vague
-//!   words, tense cues (`tense.words`), the context words that license a
-//!   weak match (`context.words`, `year_context.words`) and the label nouns
-//!   that forbid one (`labels.words`: `Resolution 1325`).
+//!   fixed DCT (`tests/tagger_examples.rs`); the rule language is described
+//!   in `rules.rs`, the productions in `production.rs`;
+//! * word lists (`lexicon.rs` describes the format): months, weekdays,
+//!   numbers, ordinals, units, seasons, parts of the day, holidays, decades,
+//!   modifiers, time zones, set adverbs, vague words, tense cues
+//!   (`tense.words`), the context words that license a weak match
+//!   (`context.words`, `year_context.words`), the label nouns that forbid
+//!   one (`labels.words`: `Resolution 1325`), and the function words the
+//!   engine's own passes look for (`function.words`: `since`, `from ... to`,
+//!   `been`, `-ed`).
 //!
 //! # Resolution conventions (TimeML, as the TempEval-3 gold annotates)
 //!
@@ -79,6 +125,7 @@ mod build;
 mod calendar;
 mod cues;
 mod dct;
+mod error;
 mod explain;
 mod filter;
 mod grammar;
@@ -96,8 +143,9 @@ pub mod timex;
 mod token;
 
 pub use dct::{Dct, DctRule, DctSource};
+pub use error::RuleError;
 pub use explain::explain;
-pub use rules::{RULE_FILES, RuleError, RuleFile};
+pub use rules::{RULE_FILES, RuleFile};
 pub use timex::{Timex, TimexType, Value};
 
 use std::sync::OnceLock;
@@ -109,7 +157,7 @@ use grammar::Grammar;
 use matcher::Matcher;
 use resolve::Resolver;
 use spec::{Draft, Tense};
-use timex::{Derivation, RangeLink, Resolution};
+use timex::{Derivation, RangeLink, Resolution, RuleId};
 use token::{Token, tokenize};
 
 /// The tagger's result for one document.
@@ -130,7 +178,7 @@ pub const NO_DCT_WARNING: &str = "no document date (give --dct or start the text
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo<'a> {
     /// The rule's unique name, e.g. `date.month_day_year`.
-    pub name: &'a str,
+    pub name: &'a RuleId,
     /// The rule file it is written in, e.g. `dates.rules`.
     pub file: &'a str,
     /// Its 1-based line there.
@@ -220,7 +268,7 @@ impl Tagger {
     /// The grammar's rules, in file order.
     pub fn rules(&self) -> impl Iterator<Item = RuleInfo<'_>> {
         self.grammar.rules.iter().map(|r| RuleInfo {
-            name: r.name.as_str(),
+            name: &r.name,
             file: &r.file,
             line: r.line,
             negative: r.production == production::Production::Reject,

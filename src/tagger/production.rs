@@ -31,10 +31,10 @@
 //! and `set` need `unit`.
 
 use super::calendar::Holiday;
+use super::error::RuleError;
 use super::lexicon::{
-    Kind, Lexicon, parse_holiday, parse_mod, parse_part, parse_ref, parse_season, parse_unit,
+    Kind, parse_holiday, parse_mod, parse_part, parse_ref, parse_season, parse_unit,
 };
-use super::rules::{Atom, Class, Elem, RuleError};
 use super::spec::{Anchor, Dir};
 use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
 
@@ -52,7 +52,7 @@ pub(crate) enum Arg<T> {
 
 impl<T> Arg<T> {
     /// Whether the value comes from the text.
-    pub fn is_capture(&self) -> bool {
+    pub(crate) fn is_capture(&self) -> bool {
         !matches!(self, Arg::Lit(_))
     }
 }
@@ -209,8 +209,8 @@ struct Keys<'a> {
     file: &'a str,
     line: usize,
     builder: &'a str,
-    elems: &'a [Elem],
-    lex: &'a Lexicon,
+    /// Per pattern element, the kinds of value it captures.
+    elems: &'a [Vec<Kind>],
     /// Not yet taken: (key, value).
     left: Vec<(&'a str, &'a str)>,
     /// The keys the builder asked for, for the error message.
@@ -219,11 +219,7 @@ struct Keys<'a> {
 
 impl<'a> Keys<'a> {
     fn err(&self, message: impl Into<String>) -> RuleError {
-        RuleError {
-            file: self.file.to_string(),
-            line: self.line,
-            message: message.into(),
-        }
+        RuleError::at(self.file, self.line, message)
     }
 
     /// Takes the raw value of `key`.
@@ -246,7 +242,7 @@ impl<'a> Keys<'a> {
                 self.elems.len()
             )));
         }
-        let gives = elem_kinds(&self.elems[n - 1], self.lex);
+        let gives = &self.elems[n - 1];
         if !gives.contains(&want) {
             let names: Vec<&str> = gives.iter().map(|k| k.name()).collect();
             return Err(self.err(format!(
@@ -428,29 +424,15 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// The kinds of value pattern element `e` captures.
-fn elem_kinds(e: &Elem, lex: &Lexicon) -> Vec<Kind> {
-    match &e.atom {
-        Atom::Lit(_) | Atom::Class(Class::Name) => vec![Kind::Flag],
-        Atom::Class(_) => vec![Kind::Int],
-        Atom::List(ls) => ls.iter().flat_map(|&l| lex.kinds(l).to_vec()).collect(),
-    }
-}
-
 /// Compiles the production `text` (after `=>`) of a rule at `file:line`
-/// whose pattern is `elems`.
+/// whose pattern elements capture values of the kinds `elems`.
 pub(crate) fn parse_production(
     file: &str,
     line: usize,
     text: &str,
-    elems: &[Elem],
-    lex: &Lexicon,
+    elems: &[Vec<Kind>],
 ) -> Result<Head, RuleError> {
-    let err = |message: String| RuleError {
-        file: file.to_string(),
-        line,
-        message,
-    };
+    let err = |message: String| RuleError::at(file, line, message);
     let mut words = text.split_whitespace();
     let kind = match words.next() {
         Some("DATE") => TimexType::Date,
@@ -482,7 +464,6 @@ pub(crate) fn parse_production(
         line,
         builder,
         elems,
-        lex,
         left,
         asked: Vec::new(),
     };

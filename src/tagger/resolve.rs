@@ -123,6 +123,13 @@ fn weekday_offset(dct: NaiveDate, wd: Weekday, dir: Dir, tense: Tense) -> i64 {
     }
 }
 
+/// Part `k` (1-based) of the `per` parts of year `y`, shifted by `offset`
+/// parts: the year and the part.
+fn shift_part(y: i32, k: u8, per: i32, offset: i32) -> (i32, u8) {
+    let idx = y * per + i32::from(k) - 1 + offset;
+    (idx.div_euclid(per), (idx.rem_euclid(per) + 1) as u8)
+}
+
 /// Shifts a known quarter or year by `offset` units, keeping its
 /// granularity (`the third quarter ... a year earlier` is a quarter).
 fn shift_keeping(p: Point, offset: i32, unit: Unit) -> Option<Point> {
@@ -130,20 +137,12 @@ fn shift_keeping(p: Point, offset: i32, unit: Unit) -> Option<Point> {
     match (unit, p.within) {
         (Unit::Year, w) => Some(point(y + offset, w, None)),
         (Unit::Quarter, Within::Quarter(q)) => {
-            let idx = y * 4 + i32::from(q) - 1 + offset;
-            Some(point(
-                idx.div_euclid(4),
-                Within::Quarter((idx.rem_euclid(4) + 1) as u8),
-                None,
-            ))
+            let (y, q) = shift_part(y, q, 4, offset);
+            Some(point(y, Within::Quarter(q), None))
         }
         (Unit::Month, Within::Month(m)) => {
-            let idx = y * 12 + i32::from(m) - 1 + offset;
-            Some(point(
-                idx.div_euclid(12),
-                Within::Month((idx.rem_euclid(12) + 1) as u8),
-                None,
-            ))
+            let (y, m) = shift_part(y, m, 12, offset);
+            Some(point(y, Within::Month(m), None))
         }
         _ => None,
     }
@@ -158,7 +157,7 @@ enum From {
 
 impl Resolver {
     /// A resolver for a document with this DCT.
-    pub fn new(dct: Option<NaiveDate>) -> Resolver {
+    pub(crate) fn new(dct: Option<NaiveDate>) -> Resolver {
         Resolver {
             dct,
             reference: None,
@@ -168,7 +167,7 @@ impl Resolver {
 
     /// Resolves one spec, then moves the reference time and sets the
     /// reporting period if it names one.
-    pub fn resolve(&mut self, spec: Spec, tense: Tense) -> Resolved {
+    pub(crate) fn resolve(&mut self, spec: Spec, tense: Tense) -> Resolved {
         let (value, how) = match spec {
             Spec::Fixed(v) => (v, Resolution::Explicit),
             Spec::Reporting {

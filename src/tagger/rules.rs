@@ -39,6 +39,7 @@
 //! `none` rule is negative: the match is consumed and yields nothing
 //! (`6-year-old` is an age, not a duration).
 
+use super::error::RuleError;
 use super::lexicon::{Kind, Lexicon, ListId, strip_comment};
 use super::production::{Arg, Head, Production, parse_production};
 use super::timex::{Modifier, RuleId, TimexType};
@@ -132,7 +133,7 @@ pub(crate) struct Rule {
 impl Rule {
     /// The labels of the lists and classes that took part in a match whose
     /// element `i` matched when `matched(i)`.
-    pub fn children(&self, matched: impl Fn(usize) -> bool) -> Vec<String> {
+    pub(crate) fn children(&self, matched: impl Fn(usize) -> bool) -> Vec<String> {
         self.elems
             .iter()
             .enumerate()
@@ -140,18 +141,6 @@ impl Rule {
             .filter_map(|(_, e)| e.label.clone())
             .collect()
     }
-}
-
-/// An error in a rule or word-list file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct RuleError {
-    /// The file name.
-    pub file: String,
-    /// The 1-based line.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
 }
 
 /// A rule file compiled into the binary, with the example corpus beside it.
@@ -187,11 +176,7 @@ pub const RULE_FILES: &[RuleFile] = &[
 ];
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> RuleError {
-    RuleError {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
+    RuleError::at(file, line, message)
 }
 
 /// Reads the class name after `#`.
@@ -339,6 +324,15 @@ fn parse_pattern(
     Ok(elems)
 }
 
+/// The kinds of value pattern element `e` captures.
+fn kinds(e: &Elem, lex: &Lexicon) -> Vec<Kind> {
+    match &e.atom {
+        Atom::Lit(_) | Atom::Class(Class::Name) => vec![Kind::Flag],
+        Atom::Class(_) => vec![Kind::Int],
+        Atom::List(ls) => ls.iter().flat_map(|&l| lex.kinds(l).to_vec()).collect(),
+    }
+}
+
 /// Parses one `rule NAME: PATTERN => PRODUCTION` line.
 fn parse_rule(file: &str, line: usize, text: &str, lex: &Lexicon) -> Result<Rule, RuleError> {
     let Some(rest) = text.strip_prefix("rule ") else {
@@ -355,13 +349,14 @@ fn parse_rule(file: &str, line: usize, text: &str, lex: &Lexicon) -> Result<Rule
         return Err(err(file, line, "missing `=>` before the production"));
     };
     let elems = parse_pattern(file, line, pattern, lex)?;
+    let elem_kinds: Vec<Vec<Kind>> = elems.iter().map(|e| kinds(e, lex)).collect();
     let Head {
         kind,
         production,
         modifier,
         latent,
         weak,
-    } = parse_production(file, line, production, &elems, lex)?;
+    } = parse_production(file, line, production, &elem_kinds)?;
     let names_holiday = elems.iter().any(|e| match &e.atom {
         Atom::List(ls) => ls.iter().any(|&l| lex.kinds(l).contains(&Kind::Holiday)),
         _ => false,

@@ -87,7 +87,7 @@ pub(crate) enum Spec {
 impl Spec {
     /// Whether the text leaves the year of this value open: all but fixed
     /// values and reporting periods with a year (`the 1988 quarter`).
-    pub fn year_inferred(&self) -> bool {
+    pub(crate) fn year_inferred(&self) -> bool {
         !matches!(self, Spec::Fixed(_) | Spec::Reporting { year: Some(_), .. })
     }
 }

@@ -54,7 +54,7 @@ pub(crate) struct Token<'v> {
 
 impl Token<'_> {
     /// The numeric value, if this is a number.
-    pub fn num(&self) -> Option<(u64, usize)> {
+    pub(crate) fn num(&self) -> Option<(u64, usize)> {
         match self.kind {
             TokenKind::Num { value, digits } => Some((value, digits)),
             _ => None,
@@ -62,7 +62,7 @@ impl Token<'_> {
     }
 
     /// Whether this is a word.
-    pub fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
 }
@@ -82,7 +82,7 @@ pub(crate) struct Vocab {
 
 impl Vocab {
     /// The id of `w`, added if new.
-    pub fn intern(&mut self, w: &str) -> u32 {
+    pub(crate) fn intern(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.ids.get(w.as_bytes()) {
             return id;
         }
@@ -94,22 +94,22 @@ impl Vocab {
 
     /// The id of a lowercase word ([`NO_WORD`] if it is not in the
     /// vocabulary).
-    pub fn id(&self, lower: &[u8]) -> u32 {
+    pub(crate) fn id(&self, lower: &[u8]) -> u32 {
         self.ids.get(lower).copied().unwrap_or(NO_WORD)
     }
 
     /// The word with id `id`.
-    pub fn word(&self, id: u32) -> Option<&str> {
+    pub(crate) fn word(&self, id: u32) -> Option<&str> {
         self.words.get(id as usize).map(|w| &**w)
     }
 
     /// The number of words.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.words.len()
     }
 
     /// The words and their ids, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&[u8], u32)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&[u8], u32)> {
         self.ids.iter().map(|(w, &id)| (w.as_slice(), id))
     }
 }
@@ -151,7 +151,7 @@ impl Lower<'_> {
     }
 
     /// The text's bytes (no UTF-8 check: cheaper than [`Lower::as_str`]).
-    pub fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         match &self.0 {
             Repr::Inline { len, buf } => &buf[..usize::from(*len)],
             Repr::Heap(s) => s.as_bytes(),
@@ -160,12 +160,12 @@ impl Lower<'_> {
     }
 
     /// The length in bytes.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.as_bytes().len()
     }
 
     /// The text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match &self.0 {
             // Always valid: built from a `&str`.
             Repr::Inline { len, buf } => {
