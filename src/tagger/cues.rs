@@ -7,7 +7,8 @@
 //! the nearest cue before it in its sentence, else the nearest after it.
 
 use super::lexicon::{Lexicon, Role};
-use super::spec::{Dir, Draft, Spec, Tense};
+use super::spec::{Dir, Draft, Spec};
+use super::timex::Tense;
 use super::token::Token;
 
 /// Tense cues (+1 future, -1 past) near each token, and sentence starts.

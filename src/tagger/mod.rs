@@ -156,8 +156,8 @@ use cues::Cues;
 use grammar::Grammar;
 use matcher::Matcher;
 use resolve::Resolver;
-use spec::{Draft, Tense};
-use timex::{Derivation, RangeLink, Resolution, RuleId};
+use spec::Draft;
+use timex::{Derivation, RangeLink, Resolution, RuleId, Tense};
 use token::{Token, tokenize};
 
 /// The tagger's result for one document.

@@ -1,10 +1,9 @@
 //! What the grammar hands the resolver: underspecified values ([`Spec`])
-//! in matches ([`Draft`]), and the tense ([`Tense`]) the cue pass reads
-//! around them. The grammar, the cue pass and the resolver all depend on
-//! this file; it depends on none of them.
+//! in matches ([`Draft`]), with the direction ([`Dir`]) and the anchor
+//! ([`Anchor`]) a relative one takes. The builders, the cue pass and the
+//! resolver all depend on this file; it depends on none of them.
 
 use super::calendar::Holiday;
-pub(crate) use super::timex::Tense;
 use super::timex::{Modifier, RangeRole, RuleId, TimeOfDay, TimexType, Unit, Value, Within};
 
 /// Which occurrence of a cyclic date (a weekday, a month) is meant.
