@@ -113,7 +113,7 @@ t.yaml:4:11: error: `last Tuesday` is not a date
   |
 4 |     when: last Tuesday
   |           ^^^^^^^^^^^^
-  = hint: write 2020-11-10, 2021-09, 1991, ~1990, 2021?, -0043, 1991/2020 or Nov 10, 2020"
+  = hint: write a date such as 2020-11-10, 2021-09, 1991, 1990s, ~1990, 2021?, 10 Nov 2020, summer 2012, Q1 2013 or early 2011, or an interval such as 1991 to 2020"
     );
 }
 
@@ -250,6 +250,6 @@ t.yaml:3:31: error: `nope` is not a date
   |
 3 |   - {title: \"café–bar\", when: nope, id: a}
   |                               ^^^^
-  = hint: write 2020-11-10, 2021-09, 1991, ~1990, 2021?, -0043, 1991/2020 or Nov 10, 2020"
+  = hint: write a date such as 2020-11-10, 2021-09, 1991, 1990s, ~1990, 2021?, 10 Nov 2020, summer 2012, Q1 2013 or early 2011, or an interval such as 1991 to 2020"
     );
 }

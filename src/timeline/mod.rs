@@ -53,13 +53,16 @@
 //! `rules`.
 //!
 //! **Dates** keep their precision: `"2020-11-10"`, `"2021-09"`, `"1991"`,
+//! seasons `"2012-22"` (summer 2012), quarters `"2013-33"` (Q1 2013),
 //! decades `"199X"`, centuries `"19XX"`, BCE years `"-0043"` (44 BC, shown
 //! as `44 BC`), approximate `"1990~"` (also typed `~1990`), uncertain
 //! `"2021?"`, both `"2021%"`. An interval is `{start: ..., end: ...}` with
 //! either end left out when open, or EDTF `1991/2020`, `1991/..`. Typed
-//! forms such as `Nov 10, 2020`, `10 November 2020`, `September 2021`,
-//! `c. 1990`, `1990s`, `44 BC` and `2020-11-10T14:00Z` are accepted and
-//! normalised (see [`parse_date`]). Plain YAML `1991` (an integer) and
+//! forms such as `Nov 10, 2020`, `22.03.2013`, `September 2021`, `c. 1990`,
+//! `1990s`, `44 BC`, `2020-11-10T14:00Z`, `summer 2012`, `Q1 2013`, and
+//! intervals such as `1991–2020`, `1957-58`, `March 18-24, 2013` or `early
+//! 2011` are accepted and normalised; a value is read whole or refused
+//! (see [`parse_when`] for the grammar). Plain YAML `1991` (an integer) and
 //! `2020-11-10` (a timestamp to some readers) are read as dates too; the
 //! canonical form always double-quotes dates.
 //!
