@@ -246,7 +246,13 @@ pub(crate) fn load(src: &str, file: &str) -> Result<Loaded, Diagnostics> {
                     .with_hint("a timeline file starts with `version: 1` and `events:`"),
             ]));
         }
-        Err(diags) => return Err(finish(diags, src, file)),
+        Err(mut diags) => {
+            // The file did not parse: nothing else was checked.
+            if let Some(last) = diags.last_mut() {
+                last.note = Some("the other checks run once this syntax error is fixed".into());
+            }
+            return Err(finish(diags, src, file));
+        }
     };
     let mut cx = Ctx {
         lines: src.split('\n').collect(),
