@@ -48,12 +48,18 @@ enum Command {
         file: PathBuf,
     },
     /// Rewrite a YAML timeline in canonical form (in place, atomically).
-    #[command(after_help = "Example:\n  timeline fmt data/a.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline fmt data/a.yaml\n  timeline fmt --sort data/a.yaml   # events in date order, comments kept with them"
+    )]
     Fmt {
         /// The timeline file.
         file: PathBuf,
+        /// Sort the events by date; each comment moves with its event.
+        #[arg(long)]
+        sort: bool,
     },
-    /// Print a YAML timeline as a Markdown table of dates and titles.
+    /// Print a YAML timeline as a Markdown table of dates and titles, in
+    /// date order.
     #[command(after_help = "Example:\n  timeline table data/000_5da06e75f2e99931.yaml")]
     Table {
         /// The timeline file.
@@ -421,8 +427,8 @@ fn run(cli: Cli) -> Result<i32, Error> {
             println!("{}: ok, {} events", file.display(), t.events.len());
             Ok(exit::OK)
         }
-        Command::Fmt { file } => {
-            let text = pipeline::format_file(&file)?;
+        Command::Fmt { file, sort } => {
+            let text = pipeline::format_file_with(&file, sort)?;
             fsio::write_atomic(&file, text.as_bytes())?;
             Ok(exit::OK)
         }
