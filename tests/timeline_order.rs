@@ -87,7 +87,10 @@ fn fmt_without_sort_keeps_the_file_order() {
         .filter_map(|l| l.trim_start().strip_prefix("- id: "))
         .map(|l| l.split(' ').next().unwrap())
         .collect();
-    assert_eq!(ids, ["visit", "occupation", "drills", "war-ends", "statement"]);
+    assert_eq!(
+        ids,
+        ["visit", "occupation", "drills", "war-ends", "statement"]
+    );
 }
 
 #[test]

@@ -91,6 +91,22 @@ impl Diagnostic {
     }
 }
 
+/// `n` and the noun in the right number: `1 event`, `2 events`, `0
+/// events`. Every count in a message goes through this.
+///
+/// ```
+/// use timeline::timeline::count;
+/// assert_eq!(count(1, "document", "documents"), "1 document");
+/// assert_eq!(count(0, "event", "events"), "0 events");
+/// ```
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// The widest source excerpt shown, in characters.
 const MAX_EXCERPT: usize = 100;
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::date::{DateError, DateSpec};
 
-use super::diag::{Diagnostic, Diagnostics};
+use super::diag::{self, Diagnostic, Diagnostics};
 use super::node::{self, Kind, Node, Pos};
 use super::when::{parse_bound, parse_when_scalar};
 use super::{Event, FORMAT_VERSION, Source, Timeline, When};
@@ -298,7 +298,10 @@ fn finish(mut diags: Vec<Diagnostic>, src: &str, file: &str) -> Diagnostics {
             file,
             last,
             1,
-            format!("{more} more problems not shown"),
+            format!(
+                "{} not shown",
+                diag::count(more, "more problem", "more problems")
+            ),
         ));
     }
     Diagnostics(diags)

@@ -108,7 +108,7 @@ mod update;
 mod when;
 mod write;
 
-pub use diag::{Diagnostic, Diagnostics};
+pub use diag::{Diagnostic, Diagnostics, count};
 pub use load::MAX_FILE_BYTES;
 pub use schema::schema;
 pub use update::{assign_ids, event_id, update};
