@@ -273,9 +273,24 @@ fn hand_typed(s: &str) -> Result<(), DateError> {
     })
 }
 
+/// No date people type is longer than this (in bytes); a longer text is
+/// refused at once, named by its start, so that a hostile file cannot make
+/// the rules try every cut of a megabyte of dashes.
+const MAX_DATE_TEXT: usize = 160;
+
 /// The text trimmed, blanks collapsed, and the many Unicode dashes and
-/// spaces people paste mapped to `-`, `–` and ` `.
+/// spaces people paste mapped to `-`, `–` and ` `. A text longer than
+/// [`MAX_DATE_TEXT`] is cut to its first words and an ellipsis, which no
+/// rule reads.
 fn clean(text: &str) -> String {
+    let text = text.trim();
+    if text.len() > MAX_DATE_TEXT {
+        let mut end = 40;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        return format!("{}…", &text[..end]);
+    }
     let mapped: String = text
         .chars()
         .map(|c| match c {
@@ -1392,6 +1407,11 @@ mod tests {
         ] {
             assert_eq!(when(bad), format!("error: {msg}"), "{bad}");
         }
+        let long = format!("{}1991", "-".repeat(1_000_000));
+        assert_eq!(
+            when(&long),
+            format!("error: `{}…` is not a date", "-".repeat(40))
+        );
         for bad in [
             "", "BC 44", "0 BC", "2020s1", "../..", "1991 to", "to 2020", "22.03.13", "Q5 2013",
         ] {
