@@ -501,3 +501,55 @@ proptest! {
         }
     }
 }
+
+/// Every form of issue 15 in one hand-written file: `timeline check`
+/// accepts it, `timeline fmt` rewrites it as EDTF, and the result checks
+/// again and is what the library writes.
+#[test]
+fn cli_check_and_fmt_read_every_typed_form() {
+    let forms = [
+        "1991–2020",
+        "1991-2020",
+        "1991 to 2020",
+        "2013-03-22 to 2013-03-24",
+        "1957-58",
+        "March 18-24, 2013",
+        "early 2011",
+        "late July 2012",
+        "mid-1990s",
+        "summer 2012",
+        "Q1 2013",
+        "2021-9",
+        "22.03.2013",
+    ];
+    let mut src = String::from("version: 1\nevents:\n");
+    for (i, f) in forms.iter().enumerate() {
+        src.push_str(&format!(
+            "  - id: e{i}\n    when: {f}\n    title: Form {i}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.yaml");
+    std::fs::write(&path, &src).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let o = run(&["check", "t.yaml"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "t.yaml: ok, 13 events\n"
+    );
+    let o = run(&["fmt", "t.yaml"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(out, format(&src, "t.yaml").unwrap());
+    assert!(run(&["check", "t.yaml"]).status.success());
+    assert_eq!(
+        from_yaml(&out, "t.yaml").unwrap(),
+        from_yaml(&src, "t.yaml").unwrap()
+    );
+}
