@@ -380,12 +380,22 @@ pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
 /// `timeline fmt`: the canonical form of a timeline file, comments kept.
 /// Nothing is written; an invalid file is an error.
 pub fn format_file(path: &Path) -> Result<String, Error> {
+    format_file_with(path, false)
+}
+
+/// [`format_file`], with the events sorted by date when `sort` is true
+/// (`timeline fmt --sort`; comments move with their events).
+pub fn format_file_with(path: &Path, sort: bool) -> Result<String, Error> {
     let bytes = read_timeline_bytes(path)?;
     let file = path.display().to_string();
     // Validates the encoding with line and column, as `check` does.
     timeline::from_yaml_bytes(&bytes, &file)?;
     let src = String::from_utf8_lossy(&bytes);
-    Ok(timeline::format(&src, &file)?)
+    Ok(if sort {
+        timeline::format_sorted(&src, &file)?
+    } else {
+        timeline::format(&src, &file)?
+    })
 }
 
 /// Parses a `--dct` value (`YYYY-MM-DD`).
@@ -607,7 +617,7 @@ pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
 /// escaped.
 pub fn table(t: &Timeline) -> String {
     let mut out = String::from("| date | title |\n|---|---|\n");
-    for e in &t.events {
+    for e in t.events_by_date() {
         out.push_str(&format!(
             "| {} | {} |\n",
             crate::layout::date_text(e),

@@ -181,7 +181,10 @@ proptest! {
             prop_assert_eq!(again, d);
             prop_assert!(d.first_day() <= d.last_day(), "{:?}", d);
             match d {
-                Date::Year(y) | Date::Month { year: y, .. } => prop_assert!(YEAR_RANGE.contains(&y)),
+                Date::Year(y)
+                | Date::Month { year: y, .. }
+                | Date::Season { year: y, .. }
+                | Date::Quarter { year: y, .. } => prop_assert!(YEAR_RANGE.contains(&y)),
                 Date::Day(day) => {
                     use chrono::Datelike;
                     prop_assert!(YEAR_RANGE.contains(&day.year()), "{day}");
