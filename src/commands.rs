@@ -14,6 +14,7 @@ use crate::error::{Error, exit};
 use crate::fsio::{self, Decoding};
 use crate::pipeline::{self, BuildOptions, Hooks};
 use crate::render::{self, RenderOptions};
+use crate::timeline::count;
 use crate::{tagger, timeline};
 
 /// Where a command's output goes.
@@ -71,20 +72,23 @@ pub fn build(
 ) -> Result<i32, Error> {
     let started = std::time::Instant::now();
     let report = pipeline::build(inputs, opts, hooks)?;
-    for w in &report.warnings {
-        con.note(&format!("warning: {w}"));
+    // --quiet: nothing on success; errors are always shown.
+    if !quiet {
+        for w in &report.warnings {
+            con.note(&format!("warning: {w}"));
+        }
+        let mut listing = String::new();
+        for b in &report.built {
+            listing.push_str(&format!(
+                "{}: {}, chart {}\n",
+                b.yaml.display(),
+                count(b.events, "event", "events"),
+                b.svg.display()
+            ));
+        }
+        // Files are written: a closed standard output only ends the listing.
+        let _ = print(con, &listing);
     }
-    let mut listing = String::new();
-    for b in &report.built {
-        listing.push_str(&format!(
-            "{}: {} events, chart {}\n",
-            b.yaml.display(),
-            b.events,
-            b.svg.display()
-        ));
-    }
-    // Files are written: a closed standard output only ends the listing.
-    let _ = print(con, &listing);
     for e in &report.failed {
         con.error(e);
     }
@@ -92,17 +96,17 @@ pub fn build(
         let secs = started.elapsed().as_secs_f64();
         let events: usize = report.built.iter().map(|b| b.events).sum();
         con.note(&format!(
-            "{} documents, {} events, {:.2} s, {:.2} MB/s",
-            report.documents,
-            events,
+            "{}, {}, {:.2} s, {:.2} MB/s",
+            count(report.documents, "document", "documents"),
+            count(events, "event", "events"),
             secs,
             report.bytes as f64 / 1e6 / secs.max(1e-9)
         ));
     }
     Ok(if report.interrupted {
         con.note(&format!(
-            "interrupted: {} timelines written, each complete",
-            report.built.len()
+            "interrupted: {} written, each complete",
+            count(report.built.len(), "timeline", "timelines")
         ));
         exit::INTERRUPTED
     } else if report.failed.is_empty() {
@@ -111,9 +115,9 @@ pub fn build(
         report.failed[0].exit_code()
     } else {
         con.note(&format!(
-            "{} of {} inputs failed",
+            "{} of {} failed",
             report.failed.len(),
-            inputs.len()
+            count(inputs.len(), "input", "inputs")
         ));
         exit::PARTIAL
     })
@@ -151,7 +155,7 @@ pub fn extract(x: &Extract, con: &mut dyn Console) -> Result<i32, Error> {
     let mut results = Vec::new();
     for p in &x.inputs {
         let article = pipeline::read_article(p, x.decoding)?;
-        let r = pipeline::process(&article, x.dct);
+        let r = pipeline::process(&article, x.dct)?;
         for w in &r.tagged.warnings {
             con.note(&format!("warning: {}: {w}", p.display()));
         }
@@ -244,7 +248,7 @@ pub fn tag(
         Some(p) => pipeline::read_article(p, decoding)?.text,
         None => fsio::read_stdin(decoding)?,
     };
-    let tagged = tagger::tag_document(&text, dct);
+    let tagged = tagger::tag_document(&text, dct)?;
     for w in &tagged.warnings {
         con.note(&format!("warning: {w}"));
     }
@@ -317,20 +321,21 @@ pub fn render(
     Ok(exit::OK)
 }
 
-/// `timeline check`: every problem of a timeline file, or `ok` and its
-/// number of events.
-pub fn check(file: &Path, con: &mut dyn Console) -> Result<i32, Error> {
+/// `timeline check`: every problem of a timeline file, or (unless
+/// `quiet`) `ok` and its number of events.
+pub fn check(file: &Path, quiet: bool, con: &mut dyn Console) -> Result<i32, Error> {
     let t = pipeline::load_timeline(file)?;
-    print(
-        con,
-        &format!("{}: ok, {} events\n", file.display(), t.events.len()),
-    )?;
+    if !quiet {
+        let events = count(t.events.len(), "event", "events");
+        print(con, &format!("{}: ok, {events}\n", file.display()))?;
+    }
     Ok(exit::OK)
 }
 
-/// `timeline fmt`: see [`pipeline::format_in_place`].
-pub fn fmt(file: &Path, _con: &mut dyn Console) -> Result<i32, Error> {
-    pipeline::format_in_place(file)?;
+/// `timeline fmt`: see [`pipeline::format_in_place`]; `sort` puts the
+/// events in date order.
+pub fn fmt(file: &Path, sort: bool, _con: &mut dyn Console) -> Result<i32, Error> {
+    pipeline::format_in_place(file, sort)?;
     Ok(exit::OK)
 }
 

@@ -43,18 +43,29 @@ enum Command {
     )]
     Render(RenderArgs),
     /// Validate a YAML timeline; report every problem with file:line:col.
-    #[command(after_help = "Example:\n  timeline check data/a.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline check data/a.yaml\n  timeline check -q data/a.yaml && echo valid"
+    )]
     Check {
         /// The timeline file.
         file: PathBuf,
+        /// Print nothing when the file is valid (problems are still shown).
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Rewrite a YAML timeline in canonical form (in place, atomically).
-    #[command(after_help = "Example:\n  timeline fmt data/a.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline fmt data/a.yaml\n  timeline fmt --sort data/a.yaml   # events in date order, comments kept with them"
+    )]
     Fmt {
         /// The timeline file.
         file: PathBuf,
+        /// Sort the events by date; each comment moves with its event.
+        #[arg(long)]
+        sort: bool,
     },
-    /// Print a YAML timeline as a Markdown table of dates and titles.
+    /// Print a YAML timeline as a Markdown table of dates and titles, in
+    /// date order.
     #[command(after_help = "Example:\n  timeline table data/000_5da06e75f2e99931.yaml")]
     Table {
         /// The timeline file.
@@ -107,7 +118,8 @@ struct BuildArgs {
     /// Worker threads (default: every core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     jobs: Option<u32>,
-    /// No progress bar and no summary line.
+    /// Print nothing on success: no progress bar, no list of what was
+    /// written, no warnings, no summary (errors are still shown).
     #[arg(short, long)]
     quiet: bool,
     #[command(flatten)]
@@ -290,8 +302,8 @@ fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
             let (output, opts) = (a.output.as_deref(), a.chart.options());
             commands::render(&a.file, output, a.format.into(), &opts, con)
         }
-        Command::Check { file } => commands::check(&file, con),
-        Command::Fmt { file } => commands::fmt(&file, con),
+        Command::Check { file, quiet } => commands::check(&file, quiet, con),
+        Command::Fmt { file, sort } => commands::fmt(&file, sort, con),
         Command::Table { file } => commands::table(&file, con),
         Command::Schema => commands::schema(con),
         Command::Tag(a) if a.jsonl => commands::tag_jsonl(a.input.as_deref(), jobs(a.jobs), con),

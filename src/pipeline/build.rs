@@ -180,10 +180,8 @@ fn build_inner(
         let done: Vec<(usize, &PathBuf, Result<Processed, Error>)> = chunk
             .par_iter()
             .map(|&(unit, path)| {
-                let r = read_article(path, opts.decoding).map(|a| {
-                    let r = article_events(&a, opts.dct);
-                    (a.text.len() as u64, r)
-                });
+                let r = read_article(path, opts.decoding)
+                    .and_then(|a| Ok((a.text.len() as u64, article_events(&a, opts.dct)?)));
                 (hooks.progress)();
                 (unit, path, r)
             })

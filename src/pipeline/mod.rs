@@ -90,8 +90,8 @@ pub struct ArticleResult {
 }
 
 /// Tags and extracts the events of one article.
-pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
-    let tagged = tagger::tag_document(&article.text, dct);
+pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> Result<ArticleResult, Error> {
+    let tagged = tagger::tag_document(&article.text, dct)?;
     let extraction = events::extract(
         Article {
             name: &article.name,
@@ -99,7 +99,7 @@ pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
         },
         &tagged,
     );
-    ArticleResult { tagged, extraction }
+    Ok(ArticleResult { tagged, extraction })
 }
 
 /// Articles longer than this are tagged and their events extracted in
@@ -145,19 +145,26 @@ pub struct ArticleEvents {
 /// article up to [`PIECE_BYTES`]; a longer one is processed piece by piece
 /// (every piece dated by the document date found at the start), sources
 /// pointing into the whole article, and merged.
-pub fn article_events(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleEvents {
+pub fn article_events(
+    article: &ArticleFile,
+    dct: Option<NaiveDate>,
+) -> Result<ArticleEvents, Error> {
     article_events_in(article, dct, PIECE_BYTES)
 }
 
-fn article_events_in(article: &ArticleFile, dct: Option<NaiveDate>, size: usize) -> ArticleEvents {
+fn article_events_in(
+    article: &ArticleFile,
+    dct: Option<NaiveDate>,
+    size: usize,
+) -> Result<ArticleEvents, Error> {
     let text = article.text.as_str();
     let ranges = pieces(text, size);
     if ranges.len() == 1 {
-        let r = process(article, dct);
-        return ArticleEvents {
+        let r = process(article, dct)?;
+        return Ok(ArticleEvents {
             events: r.extraction.events,
             warnings: r.tagged.warnings,
-        };
+        });
     }
     let mut dct = dct;
     let mut out = ArticleEvents::default();
@@ -167,7 +174,7 @@ fn article_events_in(article: &ArticleFile, dct: Option<NaiveDate>, size: usize)
     let (mut lines_before, mut chars_before) = (0usize, 0usize);
     for (i, &(s, e)) in ranges.iter().enumerate() {
         let piece = &text[s..e];
-        let tagged = tagger::tag_document(piece, dct);
+        let tagged = tagger::tag_document(piece, dct)?;
         if i == 0 && dct.is_none() {
             dct = tagged.dct.as_ref().map(|d| d.date);
         }
@@ -201,7 +208,7 @@ fn article_events_in(article: &ArticleFile, dct: Option<NaiveDate>, size: usize)
         all.extend(piece);
     }
     out.events = events::merge(all);
-    out
+    Ok(out)
 }
 
 /// Builds one timeline from several articles' results.
@@ -305,7 +312,7 @@ pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
 /// `timeline fmt`: rewrites a timeline file in canonical form, comments
 /// kept, atomically, unless it changed while being formatted. An invalid
 /// file is an error and is left alone.
-pub fn format_in_place(path: &Path) -> Result<(), Error> {
+pub fn format_in_place(path: &Path, sort: bool) -> Result<(), Error> {
     let update = fsio::lock_for_update(path, &[])?;
     let file = path.display().to_string();
     let Some(bytes) = update.existing() else {
@@ -316,17 +323,31 @@ pub fn format_in_place(path: &Path) -> Result<(), Error> {
     };
     // Validates the encoding with line and column, as `check` does.
     let src = timeline::decode(bytes, &file)?;
-    let text = timeline::format(&src, &file)?;
+    let text = if sort {
+        timeline::format_sorted(&src, &file)?
+    } else {
+        timeline::format(&src, &file)?
+    };
     update.commit(text.as_bytes(), "fmt", &[])
 }
 
 /// `timeline fmt` without writing: the canonical form of a timeline file,
 /// comments kept. An invalid file is an error.
 pub fn format_file(path: &Path) -> Result<String, Error> {
+    format_file_with(path, false)
+}
+
+/// [`format_file`], with the events sorted by date when `sort` is true
+/// (`timeline fmt --sort`; comments move with their events).
+pub fn format_file_with(path: &Path, sort: bool) -> Result<String, Error> {
     let bytes = fsio::read_timeline(path)?;
     let file = path.display().to_string();
     let src = timeline::decode(&bytes, &file)?;
-    Ok(timeline::format(&src, &file)?)
+    Ok(if sort {
+        timeline::format_sorted(&src, &file)?
+    } else {
+        timeline::format(&src, &file)?
+    })
 }
 
 /// One line per temporal expression, for `timeline tag`:
@@ -407,7 +428,7 @@ pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline 
 /// escaped.
 pub fn table(t: &Timeline) -> String {
     let mut out = String::from("| date | title |\n|---|---|\n");
-    for e in &t.events {
+    for e in t.events_by_date() {
         out.push_str(&format!(
             "| {} | {} |\n",
             crate::layout::date_text(e),
@@ -452,8 +473,8 @@ mod tests {
             name: "a.txt".into(),
             text,
         };
-        let whole = article_events_in(&article, None, usize::MAX);
-        let split = article_events_in(&article, None, 300);
+        let whole = article_events_in(&article, None, usize::MAX).unwrap();
+        let split = article_events_in(&article, None, 300).unwrap();
         assert!(pieces(&article.text, 300).len() > 5);
         assert_eq!(split.warnings, whole.warnings);
         assert_eq!(split.events, whole.events);

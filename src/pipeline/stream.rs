@@ -27,7 +27,10 @@ pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
         name,
         text: doc.text,
     };
-    let result = process(&article, doc.dct);
+    let result = process(&article, doc.dct).map_err(|e| JsonlError {
+        message: e.to_string(),
+        column: 1,
+    })?;
     let t = timeline_of(None, std::slice::from_ref(&result));
     let mut out = serde_json::Map::new();
     out.insert("id".into(), doc.id);
