@@ -25,9 +25,8 @@
 //!   target's directory with an unpredictable name and `O_EXCL` (the
 //!   `tempfile` crate, which never follows a symbolic link), are flushed to
 //!   disk, get the old file's permissions and owner, and the temporary file
-//!   is renamed over the target; the directory is flushed too. A crash, a
-//!   full disk or Ctrl-C leaves either the old file or the new one, never a
-//!   truncated mix. A named pipe or a character device (`/dev/null`,
+//!   is renamed over the target. A crash, a full disk or Ctrl-C leaves
+//!   either the old file or the new one, never a truncated mix. A named pipe or a character device (`/dev/null`,
 //!   `/dev/stdout`, `/proc/self/fd/1` when it is a pipe or a terminal) is
 //!   written through, like standard output; it is never replaced by a file.
 //!   Directories, sockets and block devices are refused.
@@ -642,11 +641,11 @@ fn replace(
         })?;
     }
     tmp.as_file().sync_all().map_err(err)?;
+    // The data is on disk before the rename, so a crash leaves the old file
+    // or the new one. (The directory is not flushed after each rename: that
+    // would double the flushes of a build, and a lost rename leaves the old
+    // file, whole.)
     tmp.persist(real).map_err(|e| err(e.error))?;
-    // Make the rename itself durable.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
     Ok(())
 }
 
