@@ -592,11 +592,6 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), Error> {
     }
 }
 
-/// The old name of [`write_file`].
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    write_file(path, contents)
-}
-
 /// Writes into an existing named pipe or device, as to standard output.
 fn write_through(path: &Path, contents: &[u8]) -> Result<(), Error> {
     let mut f = OpenOptions::new()

@@ -291,15 +291,6 @@ pub fn write_timeline(path: &Path, fresh: &Timeline, command: &str) -> Result<us
     Ok(merged.timeline.events.len())
 }
 
-/// The new text of the timeline file at `path` after merging `fresh` into
-/// it: `fresh` in canonical form when there is no file yet. Nothing is
-/// written; an unreadable or invalid existing file is an error, so a user's
-/// file is never replaced by one that lost their edits.
-pub fn update_file(path: &Path, fresh: &Timeline) -> Result<String, Error> {
-    let update = fsio::lock_for_update(path, &[])?;
-    Ok(updated_timeline(&update, fresh.clone())?.text)
-}
-
 /// Loads a timeline file, reporting every problem in it.
 pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
     let bytes = fsio::read_timeline(path)?;
@@ -329,25 +320,6 @@ pub fn format_in_place(path: &Path, sort: bool) -> Result<(), Error> {
         timeline::format(&src, &file)?
     };
     update.commit(text.as_bytes(), "fmt", &[])
-}
-
-/// `timeline fmt` without writing: the canonical form of a timeline file,
-/// comments kept. An invalid file is an error.
-pub fn format_file(path: &Path) -> Result<String, Error> {
-    format_file_with(path, false)
-}
-
-/// [`format_file`], with the events sorted by date when `sort` is true
-/// (`timeline fmt --sort`; comments move with their events).
-pub fn format_file_with(path: &Path, sort: bool) -> Result<String, Error> {
-    let bytes = fsio::read_timeline(path)?;
-    let file = path.display().to_string();
-    let src = timeline::decode(&bytes, &file)?;
-    Ok(if sort {
-        timeline::format_sorted(&src, &file)?
-    } else {
-        timeline::format(&src, &file)?
-    })
 }
 
 /// One line per temporal expression, for `timeline tag`:

@@ -252,7 +252,7 @@ pub fn format(src: &str, file: &str) -> Result<String, Diagnostics> {
     format_with(src, file, false)
 }
 
-/// [`format`], with the events sorted by date (`timeline fmt --sort`, see
+/// [`format()`], with the events sorted by date (`timeline fmt --sort`, see
 /// [`Timeline::events_by_date`]). Each comment moves with the event it
 /// belongs to: one on its own line with the event below it, a trailing
 /// one with the event of its line.
