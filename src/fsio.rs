@@ -380,7 +380,7 @@ struct DirLock {
 
 fn lock_dir(dir: &Path, shown: &Path) -> Result<DirLock, Error> {
     let f = File::open(dir).map_err(|e| write_error(shown, e))?;
-    fs4::fs_std::FileExt::lock_exclusive(&f).map_err(|e| write_error(shown, e))?;
+    fs4::FileExt::lock(&f).map_err(|e| write_error(shown, e))?;
     Ok(DirLock { _held: f })
 }
 

@@ -62,14 +62,13 @@ const HAND: &str = "version: 1\n# my notes stay\nevents:\n  - id: e-1990-talks\n
 
 #[test]
 fn a_build_waits_for_the_lock_and_merges_into_the_first_writers_result() {
-    use fs4::fs_std::FileExt;
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("a.txt"), ARTICLE).unwrap();
     std::fs::create_dir(d.join("data")).unwrap();
     // Another writer holds the lock on the data directory...
     let lock = std::fs::File::open(d.join("data")).unwrap();
-    lock.lock_exclusive().unwrap();
+    fs4::FileExt::lock(&lock).unwrap();
     let child = bin()
         .args(["build", "a.txt", "--quiet"])
         .current_dir(d)
