@@ -58,7 +58,7 @@ fn bench(c: &mut Criterion) {
     for n in [100, 1_000, 10_000] {
         let t = many(n);
         c.bench_function(&format!("svg {n} events"), |b| {
-            b.iter(|| svg(black_box(&t), &opts))
+            b.iter(|| svg(black_box(&t), &opts).unwrap())
         });
     }
 }

@@ -408,7 +408,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let t = pipeline::load_timeline(&a.file)?;
             let opts = a.chart.options();
             let (bytes, ext) = match a.format {
-                Format::Svg => (render::svg(&t, &opts).into_bytes(), "svg"),
+                Format::Svg => (render::svg(&t, &opts)?.into_bytes(), "svg"),
                 Format::Png => (render::png(&t, &opts)?, "png"),
             };
             let out = a.output.unwrap_or_else(|| a.file.with_extension(ext));

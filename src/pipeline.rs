@@ -324,7 +324,7 @@ fn write_unit(
         timeline::assign_ids(&mut t);
         t
     };
-    let svg = render::svg(&merged, &opts.render);
+    let svg = render::svg(&merged, &opts.render)?;
     fsio::write_atomic(&yaml_path, text.as_bytes())?;
     fsio::write_atomic(&svg_path, svg.as_bytes())?;
     Ok((yaml_path, svg_path, merged.events.len()))

@@ -124,7 +124,7 @@ fn check(chrome: &Path, dir: &Path, name: &str, t: &Timeline, width: u32) -> usi
         theme: Theme::Light,
         title: None,
     };
-    let s = svg(t, &opts);
+    let s = svg(t, &opts).unwrap();
     let problems = problems(chrome, dir, name, &s);
     assert!(problems.1.is_empty(), "{name}:\n{}", problems.1.join("\n"));
     problems.0
@@ -208,9 +208,9 @@ fn the_checked_charts_show_their_events() {
     // All six of the seed, all 43 of the two centuries (the first
     // renderer showed 19), and at least 150 of the 200 in one year (it
     // showed 33).
-    assert_eq!(events_in(&svg(&seed(), &opts)), 6);
-    assert_eq!(events_in(&svg(&long(), &opts)), 43);
-    let dense = svg(&dense(200, 2021, 1), &opts);
+    assert_eq!(events_in(&svg(&seed(), &opts).unwrap()), 6);
+    assert_eq!(events_in(&svg(&long(), &opts).unwrap()), 43);
+    let dense = svg(&dense(200, 2021, 1), &opts).unwrap();
     let n = events_in(&dense);
     assert!(n >= 150, "{n}");
     assert!(dense.contains(&format!("+{} more events not shown", 200 - n)));

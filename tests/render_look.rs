@@ -28,7 +28,7 @@ fn fixtures_render_to_png() {
         assert_eq!(&p[1..4], b"PNG");
         if let Some(dir) = &out {
             let dir = std::path::Path::new(dir);
-            std::fs::write(dir.join(format!("{name}.svg")), svg(&t, &opts)).unwrap();
+            std::fs::write(dir.join(format!("{name}.svg")), svg(&t, &opts).unwrap()).unwrap();
             std::fs::write(dir.join(format!("{name}.png")), p).unwrap();
         }
     }

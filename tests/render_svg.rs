@@ -7,7 +7,7 @@ use render_fixtures::*;
 use timeline::render::{RenderOptions, Theme, png, svg};
 
 fn render(t: &timeline::timeline::Timeline) -> String {
-    svg(t, &RenderOptions::default())
+    svg(t, &RenderOptions::default()).unwrap()
 }
 
 #[test]
@@ -190,7 +190,8 @@ fn the_same_input_gives_the_same_bytes() {
             theme: Theme::Dark,
             ..RenderOptions::default()
         },
-    );
+    )
+    .unwrap();
     assert_ne!(dark, render(&seed()));
     assert!(dark.contains("theme-dark"));
 }
@@ -211,7 +212,8 @@ fn the_title_option_overrides_the_timeline_title() {
             title: Some("Custom & co".into()),
             ..RenderOptions::default()
         },
-    );
+    )
+    .unwrap();
     assert!(s.contains(">Custom &amp; co</title>"));
     assert!(!s.contains("Pakistan–Azerbaijan ties"));
 }

@@ -102,7 +102,7 @@ pub fn check_yaml(bytes: &[u8]) -> Option<Timeline> {
 
 /// Renders `t` and checks the SVG is a whole document.
 pub fn check_render(t: &Timeline) {
-    let svg = timeline::render::svg(t, &Default::default());
+    let svg = timeline::render::svg(t, &Default::default()).expect("the chart renders");
     let head = svg.trim_start();
     assert!(
         head.starts_with("<svg") || head.starts_with("<?xml"),

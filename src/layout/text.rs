@@ -34,6 +34,23 @@ pub const FONT_STACK: &str = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, san
 /// The ellipsis appended to truncated text.
 pub const ELLIPSIS: char = '…';
 
+/// True for the Unicode bidirectional embedding, override and isolate
+/// controls (U+202A–U+202E, U+2066–U+2069): invisible characters that
+/// reorder the text around them, so that a title could display as
+/// something else than it says. They are never drawn.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without bidirectional controls (see [`is_bidi_control`]).
+pub fn strip_bidi(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        text.chars().filter(|&c| !is_bidi_control(c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// Font metrics of the embedded font, in ems.
 #[derive(Debug)]
 pub struct Metrics {

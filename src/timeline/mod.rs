@@ -96,6 +96,7 @@
 
 use crate::date::DateSpec;
 
+mod colors;
 mod comments;
 mod diag;
 mod load;
@@ -105,6 +106,7 @@ mod update;
 mod when;
 mod write;
 
+pub use colors::{ColorError, Rgb};
 pub use diag::{Diagnostic, Diagnostics};
 pub use load::MAX_FILE_BYTES;
 pub use schema::schema;
