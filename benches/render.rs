@@ -48,6 +48,7 @@ fn many(n: usize) -> Timeline {
     Timeline {
         version: 1,
         title: Some("Many events".into()),
+        colors: Default::default(),
         events,
         deleted: vec![],
     }

@@ -104,6 +104,7 @@ pub fn timeline_of(title: Option<String>, results: &[ArticleResult]) -> Timeline
     Timeline {
         version: FORMAT_VERSION,
         title,
+        colors: Default::default(),
         events: events::merge(all),
         deleted: Vec::new(),
     }
@@ -284,6 +285,7 @@ fn build_inner(
             let fresh = Timeline {
                 version: FORMAT_VERSION,
                 title: Some(name.clone()),
+                colors: Default::default(),
                 events: events::merge(combined),
                 deleted: Vec::new(),
             };
@@ -471,14 +473,19 @@ pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
 
 /// The reduce step: combines partial timelines into one. Events about the
 /// same happening merge (see [`events::merge`]); deletions are united; the
-/// title is `title`, else the first part's.
+/// title is `title`, else the first part's; a tag's colour is the first
+/// part's that sets one.
 pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline {
     let mut deleted: Vec<String> = Vec::new();
     let mut events_all = Vec::new();
     let mut first_title = None;
+    let mut colors = std::collections::BTreeMap::new();
     for p in parts {
         if first_title.is_none() {
             first_title = p.title;
+        }
+        for (tag, c) in p.colors {
+            colors.entry(tag).or_insert(c);
         }
         deleted.extend(p.deleted);
         events_all.extend(p.events);
@@ -492,6 +499,7 @@ pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline 
     Timeline {
         version: FORMAT_VERSION,
         title: title.or(first_title),
+        colors,
         events: events_all,
         deleted,
     }

@@ -195,6 +195,7 @@ pub fn timeline_from_bytes(bytes: &[u8]) -> Timeline {
     Timeline {
         version: timeline::timeline::FORMAT_VERSION,
         title,
+        colors: Default::default(),
         events,
         deleted: Vec::new(),
     }

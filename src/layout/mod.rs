@@ -54,7 +54,7 @@
 //!     confidence: None,
 //!     sources: vec![],
 //! };
-//! let t = Timeline { version: 1, title: None, events: vec![event], deleted: vec![] };
+//! let t = Timeline { events: vec![event], ..Timeline::default() };
 //! let chart = layout(&t, &LayoutOptions { width: 800.0, title: None });
 //! assert_eq!(chart.events.len(), 1);
 //! assert_eq!(chart.events[0].label[0].text, "Sep 2021");

@@ -42,6 +42,7 @@ pub fn timeline(title: Option<&str>, events: Vec<Event>) -> Timeline {
     Timeline {
         version: 1,
         title: title.map(str::to_string),
+        colors: Default::default(),
         events,
         deleted: vec![],
     }
