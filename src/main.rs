@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use timeline::date::DateSpec;
 use timeline::error::{Error, exit};
 use timeline::fsio::{self, Decoding};
 use timeline::pipeline::{self, BuildOptions};
@@ -28,7 +29,7 @@ struct Cli {
 enum Command {
     /// Build data/<stem>.yaml and output/<stem>.svg for each article.
     #[command(
-        after_help = "Examples:\n  timeline build                      # every seeds/*.txt\n  timeline build a.txt b.txt\n  timeline build news/ -o ukraine     # one timeline from a folder"
+        after_help = "Examples:\n  timeline build                      # every seeds/*.txt\n  timeline build a.txt b.txt\n  timeline build news/ -o ukraine     # one timeline from a folder\n  timeline build news/ -o ukraine --from 2022-02 --max-events 40\n\nThe chart options (--from, --to, --tag, --min-importance, --max-events)\nchoose what the charts show; the YAML timeline keeps every event."
     )]
     Build(BuildArgs),
     /// Print the YAML timeline of one or more articles.
@@ -54,10 +55,14 @@ enum Command {
         file: PathBuf,
     },
     /// Print a YAML timeline as a Markdown table of dates and titles.
-    #[command(after_help = "Example:\n  timeline table data/000_5da06e75f2e99931.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline table data/000_5da06e75f2e99931.yaml\n  timeline table data/lenne-flood.yaml --from 2013-03-14 --to 2013-03-24 --tag flood"
+    )]
     Table {
         /// The timeline file.
         file: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Print the temporal expressions of an article, one per line.
     #[command(
@@ -173,6 +178,47 @@ struct ChartArgs {
     /// Chart title (default: the timeline's title).
     #[arg(long)]
     title: Option<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// Which events to show (charts and tables); see `timeline::timeline::Filter`.
+#[derive(Args, Debug)]
+struct FilterArgs {
+    /// Only events on or after DATE (e.g. 2013, 2013-03, 18 March 2013).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    from: Option<DateSpec>,
+    /// Only events on or before DATE.
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    to: Option<DateSpec>,
+    /// At most N events: the most important, spread over time and tags.
+    #[arg(long, value_name = "N")]
+    max_events: Option<usize>,
+    /// Only events at least this important, 0 to 1 (their confidence;
+    /// hand-written events count as 1).
+    #[arg(long, value_name = "X")]
+    min_importance: Option<f64>,
+    /// Only events with this tag (repeat for several: any of them).
+    #[arg(long = "tag", value_name = "T")]
+    tags: Vec<String>,
+}
+
+fn date_arg(s: &str) -> Result<DateSpec, String> {
+    tl::parse_date(s).map_err(|e| e.to_string())
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<tl::Filter, Error> {
+        let f = tl::Filter {
+            from: self.from,
+            to: self.to,
+            max_events: self.max_events,
+            min_importance: self.min_importance,
+            tags: self.tags.clone(),
+        };
+        f.check().map_err(|e| Error::Usage(e.to_string()))?;
+        Ok(f)
+    }
 }
 
 #[derive(Args, Debug)]
@@ -206,15 +252,16 @@ enum ThemeArg {
 }
 
 impl ChartArgs {
-    fn options(&self) -> RenderOptions {
-        RenderOptions {
+    fn options(&self) -> Result<RenderOptions, Error> {
+        Ok(RenderOptions {
             width: self.width,
             theme: match self.theme {
                 ThemeArg::Light => Theme::Light,
                 ThemeArg::Dark => Theme::Dark,
             },
             title: self.title.clone(),
-        }
+            filter: self.filter.filter()?,
+        })
     }
 }
 
@@ -288,7 +335,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 output_dir: a.output_dir,
                 dct: dct(&a.dct)?,
                 name: a.name,
-                render: a.chart.options(),
+                render: a.chart.options()?,
                 decoding: decoding(a.lossy),
                 jobs: a.jobs.map(|n| n as usize),
             };
@@ -406,7 +453,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
         }
         Command::Render(a) => {
             let t = pipeline::load_timeline(&a.file)?;
-            let opts = a.chart.options();
+            let opts = a.chart.options()?;
             let (bytes, ext) = match a.format {
                 Format::Svg => (render::svg(&t, &opts)?.into_bytes(), "svg"),
                 Format::Png => (render::png(&t, &opts)?, "png"),
@@ -426,8 +473,12 @@ fn run(cli: Cli) -> Result<i32, Error> {
             fsio::write_atomic(&file, text.as_bytes())?;
             Ok(exit::OK)
         }
-        Command::Table { file } => {
-            stdout_write(&pipeline::table(&pipeline::load_timeline(&file)?))?;
+        Command::Table { file, filter } => {
+            let t = filter
+                .filter()?
+                .apply(&pipeline::load_timeline(&file)?)
+                .timeline;
+            stdout_write(&pipeline::table(&t))?;
             Ok(exit::OK)
         }
         Command::Schema => {

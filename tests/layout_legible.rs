@@ -11,7 +11,13 @@ use timeline::layout::{Chart, LayoutOptions, Mark, Rect, Symbol, TextRole, layou
 use timeline::timeline::{Event, Timeline, When};
 
 fn lay(t: &Timeline, width: f64) -> Chart {
-    layout(t, &LayoutOptions { width, title: None })
+    layout(
+        t,
+        &LayoutOptions {
+            width,
+            ..LayoutOptions::default()
+        },
+    )
 }
 
 /// Every problem that makes a chart illegible.

@@ -261,6 +261,7 @@ proptest! {
             width,
             theme: if dark { Theme::Dark } else { Theme::Light },
             title: None,
+            ..RenderOptions::default()
         };
         assert_well_formed_svg(&svg(&t, &opts).unwrap());
     }

@@ -123,6 +123,7 @@ fn check(chrome: &Path, dir: &Path, name: &str, t: &Timeline, width: u32) -> usi
         width,
         theme: Theme::Light,
         title: None,
+        ..RenderOptions::default()
     };
     let s = svg(t, &opts).unwrap();
     let problems = problems(chrome, dir, name, &s);

@@ -23,6 +23,7 @@ fn fixtures_render_to_png() {
             width: if name.ends_with("narrow") { 480 } else { 800 },
             theme,
             title: None,
+            ..RenderOptions::default()
         };
         let p = png(&t, &opts).unwrap();
         assert_eq!(&p[1..4], b"PNG");

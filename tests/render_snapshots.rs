@@ -11,6 +11,7 @@ fn opts(width: u32, theme: Theme) -> RenderOptions {
         width,
         theme,
         title: None,
+        ..RenderOptions::default()
     }
 }
 

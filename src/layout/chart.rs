@@ -3,6 +3,7 @@
 //! final geometry.
 
 use super::*;
+use crate::timeline::importance_rank;
 
 /// Lays out `t` at `opts.width` pixels.
 pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
@@ -156,7 +157,7 @@ pub fn layout(t: &Timeline, opts: &LayoutOptions) -> Chart {
     // (Only worth it when confidences differ.)
     let mixed = by_importance[..hi]
         .windows(2)
-        .any(|w| confidence_rank(pending[w[0]].event) != confidence_rank(pending[w[1]].event));
+        .any(|w| importance_rank(pending[w[0]].event) != importance_rank(pending[w[1]].event));
     for _ in 0..if mixed { SHRINK_ROUNDS } else { 0 } {
         if count(&best) * 10 >= tried * 9 {
             break;

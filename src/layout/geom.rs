@@ -4,6 +4,7 @@
 //! measured with the embedded font, marks, the axis and the legend.
 
 use super::*;
+use chrono::NaiveDate;
 
 /// Layout options (the geometric part of [`crate::render::RenderOptions`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +13,27 @@ pub struct LayoutOptions {
     pub width: f64,
     /// Title override (else the timeline's title).
     pub title: Option<String>,
+    /// The chart is at most about this tall; what does not fit is
+    /// summarised and counted.
+    pub max_height: f64,
+    /// Events the user's filter left out of the timeline (said in the
+    /// note).
+    pub filtered_out: usize,
+    /// The first and last day to show (`--from`, `--to`): intervals that
+    /// reach past them are cut there.
+    pub window: (Option<NaiveDate>, Option<NaiveDate>),
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions {
+            width: 800.0,
+            title: None,
+            max_height: DEFAULT_MAX_HEIGHT,
+            filtered_out: 0,
+            window: (None, None),
+        }
+    }
 }
 
 /// An axis-aligned rectangle.

@@ -55,7 +55,7 @@
 //!     sources: vec![],
 //! };
 //! let t = Timeline { events: vec![event], ..Timeline::default() };
-//! let chart = layout(&t, &LayoutOptions { width: 800.0, title: None });
+//! let chart = layout(&t, &LayoutOptions::default());
 //! assert_eq!(chart.events.len(), 1);
 //! assert_eq!(chart.events[0].label[0].text, "Sep 2021");
 //! ```
@@ -85,6 +85,8 @@ use crate::timeline::{Event, Timeline, When};
 use scale::{BREAK_WIDTH, Scale, day_number};
 use text::Metrics;
 
+/// The default height limit of a chart, in pixels.
+pub const DEFAULT_MAX_HEIGHT: f64 = 1600.0;
 /// Height of one label lane, in pixels.
 pub const LANE_UNIT: f64 = 5.0;
 /// Outer margin of the chart.

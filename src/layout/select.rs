@@ -318,38 +318,11 @@ pub(crate) fn items_of(pending: &[Pending], groups: Vec<Vec<usize>>) -> (Vec<Ite
     (items, ranked)
 }
 
-/// An event's confidence in tenths; an event without one was written by a
-/// person and counts as certain.
-pub(crate) fn confidence_rank(e: &Event) -> i64 {
-    (e.confidence.unwrap_or(1.0).clamp(0.0, 1.0) * 10.0).round() as i64
-}
-
-/// The order in which events are kept when not all of them fit: the more
-/// confident first (an event without a confidence was written by a person
-/// and counts as certain); among equals, each tag in turn, so that every
-/// tag keeps a share; within a tag, spread over time (first, last, middle,
-/// quarters…); ties by date order.
+/// The order in which events are kept when not all of them fit (see
+/// [`importance_order`](crate::timeline::importance_order)).
 pub(crate) fn importance(pending: &[Pending]) -> Vec<usize> {
-    use std::cmp::Reverse;
-    let conf = |i: usize| Reverse(confidence_rank(pending[i].event));
-    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, p) in pending.iter().enumerate() {
-        let tag = p.event.tags.first().map_or("", String::as_str);
-        groups.entry(tag).or_default().push(i);
-    }
-    let mut ordinal = vec![0usize; pending.len()];
-    for members in groups.values() {
-        let bits = usize::BITS - members.len().leading_zeros();
-        let spread = |pos: usize| pos.reverse_bits() >> (usize::BITS - bits);
-        let mut ms: Vec<(usize, usize)> = members.iter().copied().enumerate().collect();
-        ms.sort_by_key(|&(pos, i)| (conf(i), spread(pos), i));
-        for (o, (_, i)) in ms.into_iter().enumerate() {
-            ordinal[i] = o;
-        }
-    }
-    let mut order: Vec<usize> = (0..pending.len()).collect();
-    order.sort_by_key(|&i| (conf(i), ordinal[i], i));
-    order
+    let events: Vec<&Event> = pending.iter().map(|p| p.event).collect();
+    crate::timeline::importance_order(&events)
 }
 
 /// Chooses which of `ranked` (items by importance) to show. A prefix whose

@@ -34,7 +34,7 @@ use std::sync::Arc;
 
 use crate::layout::text::{FONT_BYTES, FONT_FAMILY};
 use crate::layout::{Chart, LayoutOptions, layout};
-use crate::timeline::Timeline;
+use crate::timeline::{Filter, FilterError, Timeline};
 
 pub use palette::PALETTE;
 
@@ -57,6 +57,8 @@ pub struct RenderOptions {
     pub theme: Theme,
     /// Title override (else the timeline's title).
     pub title: Option<String>,
+    /// Which events to show.
+    pub filter: Filter,
 }
 
 impl Default for RenderOptions {
@@ -65,7 +67,27 @@ impl Default for RenderOptions {
             width: 800,
             theme: Theme::Light,
             title: None,
+            filter: Filter::default(),
         }
+    }
+}
+
+impl RenderOptions {
+    /// The chart of `t` with these options: the events the filter keeps,
+    /// laid out.
+    pub fn chart(&self, t: &Timeline) -> Result<Chart, RenderError> {
+        self.filter.check()?;
+        let kept = self.filter.apply(t);
+        Ok(layout(
+            &kept.timeline,
+            &LayoutOptions {
+                width: f64::from(self.width),
+                title: self.title.clone(),
+                filtered_out: kept.left_out,
+                window: kept.window,
+                ..LayoutOptions::default()
+            },
+        ))
     }
 }
 
@@ -75,6 +97,9 @@ pub enum RenderError {
     /// Drawing the chart failed.
     #[error("cannot draw the chart: {0}")]
     Draw(String),
+    /// The filter cannot be applied.
+    #[error(transparent)]
+    Filter(#[from] FilterError),
     /// PNG rasterisation failed.
     #[error("cannot rasterise the chart: {0}")]
     Png(String),
@@ -82,14 +107,7 @@ pub enum RenderError {
 
 /// Renders `t` as a standalone SVG document.
 pub fn svg(t: &Timeline, opts: &RenderOptions) -> Result<String, RenderError> {
-    let chart = layout(
-        t,
-        &LayoutOptions {
-            width: f64::from(opts.width),
-            title: opts.title.clone(),
-        },
-    );
-    write_svg(&chart, opts.theme)
+    write_svg(&opts.chart(t)?, opts.theme)
 }
 
 /// Serialises a laid-out chart as SVG.

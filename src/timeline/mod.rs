@@ -101,6 +101,7 @@ use crate::date::DateSpec;
 mod colors;
 mod comments;
 mod diag;
+mod filter;
 mod load;
 mod node;
 mod schema;
@@ -110,6 +111,8 @@ mod write;
 
 pub use colors::{ColorError, Rgb};
 pub use diag::{Diagnostic, Diagnostics};
+pub(crate) use filter::importance_rank;
+pub use filter::{Filter, FilterError, Filtered, importance, importance_order};
 pub use load::MAX_FILE_BYTES;
 pub use schema::schema;
 pub use update::{assign_ids, event_id, update};
