@@ -196,6 +196,8 @@ fn texts_never_overlap_or_leave_the_canvas_in_chromium() {
     check(&chrome, dir.path(), "dense", &dense(200, 2021, 1), 800);
     check(&chrome, dir.path(), "long", &long(), 800);
     check(&chrome, dir.path(), "moderate", &dense(60, 2021, 3), 800);
+    check(&chrome, dir.path(), "news-20", &news(20, 7), 800);
+    check(&chrome, dir.path(), "news-20-narrow", &news(20, 7), 480);
 }
 
 /// How many event groups a chart has.
@@ -206,13 +208,15 @@ fn events_in(svg: &str) -> usize {
 #[test]
 fn the_checked_charts_show_their_events() {
     let opts = RenderOptions::default();
-    // All six of the seed, all 43 of the two centuries (the first
-    // renderer showed 19), and at least 150 of the 200 in one year (it
-    // showed 33).
+    // All six of the seed, most of the two centuries, and of the 200 in
+    // one year as many as fit in 1,600 px, the rest counted.
     assert_eq!(events_in(&svg(&seed(), &opts).unwrap()), 6);
-    assert_eq!(events_in(&svg(&long(), &opts).unwrap()), 43);
+    assert!(events_in(&svg(&long(), &opts).unwrap()) >= 35);
     let dense = svg(&dense(200, 2021, 1), &opts).unwrap();
     let n = events_in(&dense);
-    assert!(n >= 150, "{n}");
-    assert!(dense.contains(&format!("+{} more events not shown", 200 - n)));
+    assert!(n >= 30, "{n}");
+    assert!(dense.contains(&format!(
+        "+{} events not shown (use --from/--to or --max-events)",
+        200 - n
+    )));
 }

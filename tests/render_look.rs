@@ -17,6 +17,8 @@ fn fixtures_render_to_png() {
         ("long", long(), Theme::Light),
         ("empty", timeline(None, vec![]), Theme::Light),
         ("seed-narrow", seed(), Theme::Light),
+        ("news20", news(20, 7), Theme::Light),
+        ("dense60", dense(60, 2021, 3), Theme::Light),
     ];
     for (name, t, theme) in cases {
         let opts = RenderOptions {

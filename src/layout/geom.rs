@@ -1,10 +1,16 @@
 //! The chart's geometry: the types [`layout`](super::layout) returns.
 //!
-//! Everything is in pixels, with no colours and no SVG: boxes, text lines
-//! measured with the embedded font, marks, the axis and the legend.
+//! Everything is in pixels: boxes, text lines measured with the embedded
+//! font, marks, the axis and the legend. The only colours are the tags'
+//! ([`Paint`]), because a tag's colour is part of what the chart says; the
+//! theme's colours are the writer's.
 
-use super::*;
 use chrono::NaiveDate;
+
+use super::DEFAULT_MAX_HEIGHT;
+use super::text::Metrics;
+use crate::date::Precision;
+use crate::timeline::Rgb;
 
 /// Layout options (the geometric part of [`crate::render::RenderOptions`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +103,8 @@ pub enum TextRole {
     LabelDate,
     /// A title line of an event label.
     LabelTitle,
+    /// The line of a cluster label ("+12 events, 18–24 Mar 2013").
+    Cluster,
     /// A legend entry.
     Legend,
 }
@@ -104,7 +112,7 @@ pub enum TextRole {
 /// One line of text, measured with the embedded font.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextLine {
-    /// The text (already truncated if needed).
+    /// The text (shortened at a word, with "…", if it had to be).
     pub text: String,
     /// Anchor x (see `align`).
     pub x: f64,
@@ -162,24 +170,39 @@ impl TextLine {
     }
 }
 
-/// The colour slot of an event (the writer maps it to a theme colour).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// The colour of a mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Paint {
-    /// The `i`-th tag colour of the palette.
-    Tag(usize),
-    /// A tag beyond the palette.
+    /// A tag's own colour: from the palette (a stable hash of the tag's
+    /// name) or set in the file's `colors:`.
+    Tag(Rgb),
+    /// A tag beyond the palette: one grey for all of them.
     OtherTag,
     /// No tag.
     Untagged,
 }
 
 /// The shape of a narrow coarse-precision instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Symbol {
     /// A month.
     Diamond,
     /// A year, decade or century.
     Square,
+}
+
+/// How an end of an interval's bar is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum BarEnd {
+    /// A known date: a square end.
+    Exact,
+    /// An approximate or uncertain date: the bar fades out.
+    Fuzzy,
+    /// Unknown ("until 2012", "since 2005"): a short arrow fading away from
+    /// the known end, never a bar to the edge of the chart.
+    Open,
+    /// Beyond the range shown (`--from`, `--to`): an arrow at the edge.
+    Cut,
 }
 
 /// How an event is drawn.
@@ -224,14 +247,22 @@ pub enum Mark {
         y: f64,
         /// Height.
         h: f64,
-        /// The start is approximate or uncertain: fade it.
-        fade_start: bool,
-        /// The end is approximate or uncertain: fade it.
-        fade_end: bool,
-        /// The start is unknown: the bar runs from the chart edge.
-        open_start: bool,
-        /// The end is unknown: the bar runs to the chart edge.
-        open_end: bool,
+        /// How the start is drawn.
+        start: BarEnd,
+        /// How the end is drawn.
+        end: BarEnd,
+    },
+    /// Events not shown one by one: a thin band on the axis over the
+    /// stretch they are in.
+    Cluster {
+        /// Left.
+        x0: f64,
+        /// Right.
+        x1: f64,
+        /// Centre y.
+        cy: f64,
+        /// Half height.
+        half: f64,
     },
 }
 
@@ -245,7 +276,7 @@ impl Mark {
                 w: 2.0 * r,
                 h: 2.0 * r,
             },
-            Mark::Span { x0, x1, cy, half } => Rect {
+            Mark::Span { x0, x1, cy, half } | Mark::Cluster { x0, x1, cy, half } => Rect {
                 x: *x0,
                 y: cy - half,
                 w: x1 - x0,
@@ -269,6 +300,41 @@ impl Mark {
             }
         }
     }
+
+    /// The legend entry that explains this shape.
+    pub fn legend_key(&self) -> LegendKey {
+        match self {
+            Mark::Dot { .. } => LegendKey::Day,
+            Mark::Span { .. } => LegendKey::Span,
+            Mark::Symbol {
+                shape: Symbol::Diamond,
+                ..
+            } => LegendKey::Diamond,
+            Mark::Symbol {
+                shape: Symbol::Square,
+                ..
+            } => LegendKey::Square,
+            Mark::Bar { .. } => LegendKey::Interval,
+            Mark::Cluster { .. } => LegendKey::Cluster,
+        }
+    }
+}
+
+/// What every labelled thing on the chart has: a mark, a label and the
+/// leader between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The mark.
+    pub mark: Mark,
+    /// Label lines: the date, then the title (a cluster: one line).
+    pub label: Vec<TextLine>,
+    /// The box of all label lines.
+    pub label_box: Rect,
+    /// The box the leader joins: the label box, or the stack of labels of
+    /// the instants that share this leader.
+    pub group_box: Rect,
+    /// The leader line: x, top y, bottom y.
+    pub pole: (f64, f64, f64),
 }
 
 /// An event as placed on the chart.
@@ -292,20 +358,27 @@ pub struct EventGeom {
     pub inferred: bool,
     /// The event's tags.
     pub tags: Vec<String>,
-    /// Colour slot.
-    pub paint: Paint,
-    /// The mark.
-    pub mark: Mark,
-    /// Label lines: the date, then the title.
-    pub label: Vec<TextLine>,
-    /// The box of all label lines.
-    pub label_box: Rect,
-    /// The box the leader joins: the label box, or the stack of labels of
-    /// the instants that share this leader.
-    pub group_box: Rect,
-    /// The leader line: x, top y (just under the label), bottom y (the
-    /// top of the mark).
-    pub pole: (f64, f64, f64),
+    /// The colours of its mark, one per tag drawn (at most three), in tag
+    /// order.
+    pub paints: Vec<Paint>,
+    /// The label had to be shortened (at a word, with "…").
+    pub shortened: bool,
+    /// Mark, label, leader.
+    pub placed: Placed,
+}
+
+/// Events in one stretch of time that did not fit one by one, summarised
+/// by one label ("+12 events, 18–24 Mar 2013").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterGeom {
+    /// The ids of its events, in date order.
+    pub ids: Vec<String>,
+    /// The first and last day its events cover.
+    pub days: (NaiveDate, NaiveDate),
+    /// Tooltip: the dates and titles of its events.
+    pub tooltip: String,
+    /// Mark, label, leader.
+    pub placed: Placed,
 }
 
 /// One tick of the axis.
@@ -324,29 +397,46 @@ pub struct Axis {
     pub y: f64,
     /// Segments of the axis line `(x0, x1)`.
     pub segments: Vec<(f64, f64)>,
-    /// Axis breaks `(x0, x1)`.
+    /// Axis breaks `(x0, x1)`: time is skipped or the scale changes.
     pub breaks: Vec<(f64, f64)>,
     /// Ticks.
     pub ticks: Vec<Tick>,
 }
 
 /// What a legend entry explains.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LegendKey {
-    /// A tag colour.
-    Paint(Paint),
-    /// A day-precision instant.
+    /// A tag's colour.
+    Tag {
+        /// The tag.
+        name: String,
+        /// Its colour.
+        paint: Paint,
+    },
+    /// The grey of tags beyond the palette.
+    OtherTags,
+    /// The colour of events without tags.
+    Untagged,
+    /// A day (a dot).
     Day,
-    /// A coarser instant (bracket).
-    Coarse,
-    /// An interval.
+    /// A month or longer, spanned (a bracket).
+    Span,
+    /// A month too narrow to span (a diamond).
+    Diamond,
+    /// A year or longer too narrow to span (a square).
+    Square,
+    /// An interval (a bar).
     Interval,
-    /// An approximate date.
+    /// An approximate or uncertain date (hollow, or a fading bar end).
     Approximate,
-    /// An inferred date.
+    /// An inferred date (dashed, faded).
     Inferred,
-    /// An open-ended interval.
+    /// An unknown end of an interval (a fading arrow).
     Open,
+    /// An interval running on past the range shown (an arrow at the edge).
+    Cut,
+    /// Events not shown one by one (a grey band).
+    Cluster,
 }
 
 /// One legend entry.
@@ -367,27 +457,43 @@ pub struct Chart {
     pub width: f64,
     /// Height in pixels.
     pub height: f64,
-    /// The title line.
-    pub title: Option<TextLine>,
+    /// The title lines (one or two).
+    pub title: Vec<TextLine>,
     /// A short description for `<desc>`.
     pub description: String,
-    /// "+N more events not shown".
+    /// "+N events not shown (use --from/--to or --max-events)".
     pub note: Option<TextLine>,
     /// "No events" for an empty timeline.
     pub empty: Option<TextLine>,
     /// The axis (absent when there are no events).
     pub axis: Option<Axis>,
-    /// The events shown, in placement order (by position).
+    /// The events shown one by one, in placement order (by position).
     pub events: Vec<EventGeom>,
-    /// How many events were left out.
+    /// Summaries of the events that did not fit one by one.
+    pub clusters: Vec<ClusterGeom>,
+    /// How many events are not shown one by one (in clusters or not at
+    /// all), not counting those the filter left out.
     pub omitted: usize,
-    /// The legend.
+    /// The legend: exactly the colours and shapes drawn.
     pub legend: Vec<LegendItem>,
-    /// Tag names by palette slot.
-    pub tags: Vec<String>,
 }
 
 impl Chart {
+    /// The title as one string.
+    pub fn title_text(&self) -> String {
+        let lines: Vec<&str> = self.title.iter().map(|t| t.text.as_str()).collect();
+        lines.join(" ")
+    }
+
+    /// Every labelled thing: the events, then the clusters.
+    pub fn placed(&self) -> Vec<&Placed> {
+        self.events
+            .iter()
+            .map(|e| &e.placed)
+            .chain(self.clusters.iter().map(|c| &c.placed))
+            .collect()
+    }
+
     /// Every text line of the chart.
     pub fn texts(&self) -> Vec<&TextLine> {
         let mut out: Vec<&TextLine> = Vec::new();
@@ -397,8 +503,8 @@ impl Chart {
         if let Some(a) = &self.axis {
             out.extend(a.ticks.iter().filter_map(|t| t.label.as_ref()));
         }
-        for e in &self.events {
-            out.extend(e.label.iter());
+        for p in self.placed() {
+            out.extend(p.label.iter());
         }
         out.extend(self.legend.iter().map(|l| &l.label));
         out

@@ -1,7 +1,10 @@
 //! Intervals: bars cut at axis breaks, packed in lanes under the axis,
 //! each with its label over its start.
 
-use super::*;
+use super::label::label_height;
+use super::lanes::{Lanes, Side, Slot};
+use super::select::Item;
+use super::{Align, BAR_HEIGHT, BAR_LABEL_GAP, LABEL_GAP_X, LABEL_GAP_Y, LANE_UNIT};
 
 /// Lanes an interval takes below the axis: its label, then its bar.
 pub(crate) fn interval_units(lines: usize) -> usize {
@@ -60,68 +63,4 @@ pub(crate) fn pack_intervals(
         });
     }
     out
-}
-
-/// The bar of an interval, at y 0.
-pub(crate) fn interval_mark(start: Option<DateSpec>, end: Option<DateSpec>, scale: &Scale) -> Mark {
-    let x0 = start
-        .map_or(scale.left(), |s| scale.x(day_number(s.date.first_day())))
-        .round();
-    let x1 = end
-        .map_or(scale.right(), |s| {
-            scale.x(day_number(s.date.last_day()) + 1.0)
-        })
-        .round()
-        .max(x0 + 2.0);
-    let fuzzy = |s: Option<DateSpec>| s.is_some_and(|s| s.approximate || s.uncertain);
-    Mark::Bar {
-        pieces: cut_at_breaks(x0, x1, &scale.breaks()),
-        y: 0.0,
-        h: BAR_HEIGHT,
-        fade_start: fuzzy(start),
-        fade_end: fuzzy(end),
-        open_start: start.is_none(),
-        open_end: end.is_none(),
-    }
-}
-
-/// Cuts `[x0, x1]` where it crosses axis breaks (leaving a small gap).
-pub(crate) fn cut_at_breaks(x0: f64, x1: f64, breaks: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let mut out = Vec::new();
-    let mut a = x0;
-    for &(b0, b1) in breaks {
-        if b1 <= a || b0 >= x1 {
-            continue;
-        }
-        let mid = (b0 + b1) / 2.0;
-        let cut0 = (mid - BREAK_WIDTH / 6.0).round();
-        let cut1 = (mid + BREAK_WIDTH / 6.0).round();
-        if cut0 > a {
-            out.push((a, cut0));
-        }
-        a = cut1.max(a);
-    }
-    if x1 > a {
-        out.push((a, x1));
-    }
-    if out.is_empty() {
-        out.push((x0, x1));
-    }
-    out
-}
-
-/// The final geometry of a placed interval: its label, then its bar, in
-/// the lanes under the axis that start at `bars_top`.
-pub(crate) fn interval_geom(p: &Pending, slot: &Slot, bars_top: f64, tags: &[String]) -> EventGeom {
-    let top = (bars_top + slot.lane as f64 * LANE_UNIT + LABEL_GAP_Y).round();
-    let (label, label_box) = label_at(p, slot.x0, top, Align::Start);
-    let bar_y = (label_box.bottom() + BAR_LABEL_GAP).round();
-    let mark = on_axis(&p.mark, bar_y);
-    let (bx0, bx1) = p.bar.unwrap_or((p.anchor, p.anchor));
-    let x = (bx0 + 2.0)
-        .min((bx0 + bx1) / 2.0)
-        .max(label_box.x)
-        .min(label_box.right());
-    let pole = (x, (label_box.bottom() + 1.0).round(), bar_y);
-    finish_geom(p, mark, label, label_box, pole, tags)
 }

@@ -1,7 +1,14 @@
 //! Label texts: dates as people write them, titles wrapped to the label's
 //! width, and the height a label of so many lines takes.
 
-use super::*;
+use super::select::Pending;
+use super::text::{Metrics, strip_bidi};
+use super::{
+    Align, DATE_FONT, DATE_LINE, LABEL_FONT, LABEL_GAP_Y, LABEL_LINE, LANE_UNIT, Rect, STACK_GAP,
+    TextLine, TextRole,
+};
+use crate::date::DateSpec;
+use crate::timeline::{Event, When};
 
 /// A human form of a date spec: `c. 1990`, `2021?`, `10 Nov 2020`.
 pub fn human_spec(d: &DateSpec) -> String {
@@ -15,14 +22,20 @@ pub fn human_spec(d: &DateSpec) -> String {
     s
 }
 
-/// A range as people write it: the shared year is said once
-/// (`27 Sep – 10 Nov 2020`, `Sep – Nov 2021`), otherwise both ends in full.
+/// A range as people write it: the shared month and year are said once
+/// (`18–24 Mar 2013`, `27 Sep – 10 Nov 2020`, `Sep – Nov 2021`), otherwise
+/// both ends in full.
 pub fn human_range(a: &DateSpec, b: &DateSpec) -> String {
     use crate::date::{Date, MONTH_ABBR};
     use chrono::Datelike;
     let plain = |d: &DateSpec| !d.approximate && !d.uncertain;
     if plain(a) && plain(b) {
         match (a.date, b.date) {
+            (Date::Day(x), Date::Day(y))
+                if x.year() == y.year() && x.month() == y.month() && x.year() > 0 =>
+            {
+                return format!("{}–{}", x.day(), b.date.human());
+            }
             (Date::Day(x), Date::Day(y)) if x.year() == y.year() && x.year() > 0 => {
                 return format!(
                     "{} {} – {}",
@@ -77,25 +90,94 @@ pub fn date_text(e: &Event) -> String {
     s
 }
 
-/// The lines of an event's label (date, then the title wrapped to at most
-/// `title_lines` lines) and their width. The date may be wider than the
-/// title (up to `max_date`): a date is cut only when nothing else helps.
-pub(crate) fn label_lines(
-    e: &Event,
-    max_label: f64,
-    max_date: f64,
-    title_lines: usize,
-) -> (Vec<String>, f64) {
+/// The text of a label: its lines (the date, then the title on one or two
+/// lines), its width, and whether anything had to be shortened.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LabelText {
+    /// The lines, the date first.
+    pub(crate) lines: Vec<String>,
+    /// The width of the widest line, rounded up.
+    pub(crate) width: f64,
+    /// Some words were left out (the line ends with "…").
+    pub(crate) shortened: bool,
+}
+
+/// At most this many title lines under the date.
+pub(crate) const TITLE_LINES: usize = 2;
+/// Labels narrower than this (on narrow charts) may take a third line.
+const NARROW: f64 = 240.0;
+/// A title up to this wide stays on one line.
+const ONE_LINE: f64 = 170.0;
+/// Steps in which a two-line title is widened until it fits.
+const WIDEN_STEP: f64 = 6.0;
+
+/// The label of an event: the date, then the title on one line when it is
+/// short, else on two lines as evenly filled as fits, at most `max_label`
+/// wide (wider only for the date, up to `max_date`). Words are never cut:
+/// a title that needs more than two lines ends with "…" after a word.
+pub(crate) fn label_lines(e: &Event, max_label: f64, max_date: f64) -> LabelText {
     let m = Metrics::get();
-    let mut lines = vec![m.truncate(&date_text(e), DATE_FONT, max_date.max(max_label))];
-    lines.extend(m.wrap(&e.title, LABEL_FONT, max_label, title_lines));
+    let title = strip_bidi(&e.title);
+    let date = date_text(e);
+    let date_w = m.width(&date, DATE_FONT);
+    let date_line = if date_w <= max_date.max(max_label) {
+        date.clone()
+    } else {
+        m.shorten(&date, DATE_FONT, max_date.max(max_label))
+    };
+    let (title_lines, cut) = title_block(&title, max_label);
+    let mut lines = vec![date_line.clone()];
+    lines.extend(title_lines);
     let width = lines
         .iter()
         .enumerate()
         .map(|(i, l)| m.width(l, if i == 0 { DATE_FONT } else { LABEL_FONT }))
         .fold(0.0, f64::max)
         .ceil();
-    (lines, width)
+    LabelText {
+        lines,
+        width,
+        shortened: cut || date_line != date,
+    }
+}
+
+/// A title on one line, or on two balanced lines no wider than `max`
+/// (three on narrow charts).
+fn title_block(title: &str, max: f64) -> (Vec<String>, bool) {
+    let m = Metrics::get();
+    let full = m.width(title, LABEL_FONT);
+    if full <= ONE_LINE.min(max) {
+        return (vec![title.to_string()], false);
+    }
+    let n = if max < NARROW {
+        TITLE_LINES + 1
+    } else {
+        TITLE_LINES
+    };
+    let mut w = (full / n as f64)
+        .max(m.widest_word(title, LABEL_FONT))
+        .ceil();
+    while w < max {
+        let (lines, cut) = m.wrap(title, LABEL_FONT, w, n);
+        if !cut {
+            return (lines, false);
+        }
+        w += WIDEN_STEP;
+    }
+    m.wrap(title, LABEL_FONT, max, n)
+}
+
+/// The one-line label of a cluster: `+12 events, 18–24 Mar 2013`.
+pub(crate) fn cluster_text(count: usize, range: &str, max: f64) -> LabelText {
+    let m = Metrics::get();
+    let noun = if count == 1 { "event" } else { "events" };
+    let full = format!("+{count} {noun}, {range}");
+    let line = m.shorten(&full, DATE_FONT, max);
+    LabelText {
+        width: m.width(&line, DATE_FONT).ceil(),
+        shortened: line != full,
+        lines: vec![line],
+    }
 }
 
 /// Height of a label of `lines` lines (date line plus title lines).
@@ -126,9 +208,14 @@ pub(crate) fn label_at(p: &Pending, x0: f64, top: f64, align: Align) -> (Vec<Tex
     };
     let mut label = Vec::with_capacity(p.lines.len());
     let mut ly = top;
+    let first = if p.is_cluster() {
+        TextRole::Cluster
+    } else {
+        TextRole::LabelDate
+    };
     for (i, line) in p.lines.iter().enumerate() {
         let (size, role, step) = if i == 0 {
-            (DATE_FONT, TextRole::LabelDate, DATE_LINE)
+            (DATE_FONT, first, DATE_LINE)
         } else {
             (LABEL_FONT, TextRole::LabelTitle, LABEL_LINE)
         };

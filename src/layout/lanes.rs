@@ -2,7 +2,8 @@
 //! that find room in it (the lowest free lane, a band made by lifting the
 //! labels above).
 
-use super::*;
+use super::select::Item;
+use super::{Align, LABEL_GAP_X};
 
 /// Per-lane occupancy: boxes (labels) and poles, kept sorted by left edge.
 #[derive(Debug, Default, Clone)]

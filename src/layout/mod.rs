@@ -61,82 +61,71 @@
 //! ```
 
 mod chart;
+mod clusters;
+mod colors;
 mod geom;
+mod geoms;
 mod intervals;
 mod label;
 mod lanes;
 mod legend;
+mod marks;
 mod packing;
-pub mod scale;
+pub(crate) mod scale;
 mod select;
 pub mod text;
-pub mod ticks;
+pub(crate) mod ticks;
 
 pub use chart::layout;
+pub use colors::{PALETTE, preference};
 pub use geom::*;
 pub use label::{date_text, human_range, human_spec};
-
-use {chart::*, intervals::*, label::*, lanes::*, legend::*, packing::*, select::*};
-
-use std::collections::BTreeMap;
-
-use crate::date::{DateSpec, Precision};
-use crate::timeline::{Event, Timeline, When};
-use scale::{BREAK_WIDTH, Scale, day_number};
-use text::Metrics;
+pub use marks::OPEN_LENGTH;
 
 /// The default height limit of a chart, in pixels.
 pub const DEFAULT_MAX_HEIGHT: f64 = 1600.0;
 /// Height of one label lane, in pixels.
-pub const LANE_UNIT: f64 = 5.0;
+pub(crate) const LANE_UNIT: f64 = 5.0;
 /// Outer margin of the chart.
-pub const MARGIN: f64 = 16.0;
+pub(crate) const MARGIN: f64 = 16.0;
 /// Font size of the chart title.
-pub const TITLE_FONT: f64 = 18.0;
+pub(crate) const TITLE_FONT: f64 = 18.0;
 /// Font size of the note and the legend.
-pub const SMALL_FONT: f64 = 11.0;
+pub(crate) const SMALL_FONT: f64 = 11.0;
 /// Font size of the date line of a label.
-pub const DATE_FONT: f64 = 11.0;
+pub(crate) const DATE_FONT: f64 = 11.0;
 /// Font size of the title lines of a label.
-pub const LABEL_FONT: f64 = 12.0;
+pub(crate) const LABEL_FONT: f64 = 12.0;
 /// Line height of the date line of a label.
-pub const DATE_LINE: f64 = 14.0;
+pub(crate) const DATE_LINE: f64 = 14.0;
 /// Line height of a title line of a label.
-pub const LABEL_LINE: f64 = 15.0;
-/// At most this many title lines per label.
-pub const LABEL_MAX_LINES: usize = 3;
+pub(crate) const LABEL_LINE: f64 = 15.0;
 /// Horizontal room kept between a label and anything else.
-pub const LABEL_GAP_X: f64 = 8.0;
+pub(crate) const LABEL_GAP_X: f64 = 8.0;
 /// Vertical room kept below a label.
-pub const LABEL_GAP_Y: f64 = 4.0;
+pub(crate) const LABEL_GAP_Y: f64 = 4.0;
 /// How far a label's text starts before (or ends after) its leader.
-pub const POLE_GAP: f64 = 3.0;
+pub(crate) const POLE_GAP: f64 = 3.0;
 /// Height of an interval bar.
-pub const BAR_HEIGHT: f64 = 10.0;
+pub(crate) const BAR_HEIGHT: f64 = 10.0;
 /// Vertical room between an interval's label and its bar.
-pub const BAR_LABEL_GAP: f64 = 4.0;
+pub(crate) const BAR_LABEL_GAP: f64 = 4.0;
 /// Radius of an instant's dot.
-pub const DOT_RADIUS: f64 = 5.0;
+pub(crate) const DOT_RADIUS: f64 = 5.0;
 /// Half-height of a bracket or symbol mark.
-pub const MARK_HALF: f64 = 5.0;
-/// The area of instant labels on either side of the axis never grows
-/// beyond this many pixels.
-pub const MAX_LABEL_HEIGHT: f64 = 1600.0;
+pub(crate) const MARK_HALF: f64 = 5.0;
+/// Half-height of a cluster's band.
+pub(crate) const CLUSTER_HALF: f64 = 3.0;
 /// Instants whose marks are at most this many pixels apart share a leader
 /// (their labels are stacked).
-pub const SHARE_LEADER: f64 = 3.0;
+pub(crate) const SHARE_LEADER: f64 = 3.0;
 /// An instant whose label finds no room may join the stack of a
 /// neighbour this many pixels away, at most.
-pub const MERGE_REACH: f64 = 40.0;
+pub(crate) const MERGE_REACH: f64 = 40.0;
 /// Vertical room between stacked labels.
-const STACK_GAP: f64 = 3.0;
+pub(crate) const STACK_GAP: f64 = 3.0;
 /// Where the lanes below the axis start, from the axis.
-const BELOW_OFFSET: f64 = MARK_HALF + 2.0;
+pub(crate) const BELOW_OFFSET: f64 = MARK_HALF + 2.0;
 /// Labels stay on one side of the axis while they need no more than this
 /// many pixels there.
-pub const ONE_SIDE_HEIGHT: f64 = 400.0;
-/// The area of intervals (below the axis) never grows beyond this many
-/// pixels.
-pub const MAX_INTERVAL_HEIGHT: f64 = 600.0;
-/// Number of tag colours; further tags share the "other" colour.
-pub const PALETTE_SIZE: usize = 7;
+pub(crate) const ONE_SIDE_HEIGHT: f64 = 400.0;

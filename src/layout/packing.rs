@@ -1,7 +1,12 @@
 //! Label packing: where each instant's label goes, on which side of the
 //! axis, hanging left or right of its leader.
 
-use super::*;
+use super::geoms::build_axis;
+use super::label::label_units;
+use super::lanes::{Lanes, MAX_INSERTS, Side, Slot, insert_band, lift, lowest_lane};
+use super::scale::Scale;
+use super::select::Item;
+use super::{Align, BELOW_OFFSET, LABEL_GAP_X, LANE_UNIT, ONE_SIDE_HEIGHT, POLE_GAP};
 
 /// Where the labels of the instants `keep` go: all above the axis when
 /// they fit there low enough, else every other instant (by position)

@@ -1,11 +1,37 @@
 //! Selection: which events are shown when not all fit, and how instants
 //! that are close share a leader and a stack of labels.
 
-use super::*;
+use super::intervals::interval_units;
+use super::label::{label_height, stack_height};
+use super::lanes::{Lanes, Side, Slot};
+use super::packing::{HANGS, Hang, place_instants};
+use super::{Align, LABEL_GAP_X, LABEL_GAP_Y, LANE_UNIT, MERGE_REACH, Mark, SHARE_LEADER};
+use crate::timeline::Event;
 
-/// One event before vertical placement.
+/// What a pending label is for.
+#[derive(Debug, Clone)]
+pub(crate) enum Subject<'a> {
+    /// One event.
+    Event(&'a Event),
+    /// Events summarised by one label.
+    Cluster(Cluster),
+}
+
+/// Events (indices into the dated events) that did not fit one by one,
+/// summarised by one label.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cluster {
+    /// Its events, in date order.
+    pub(crate) members: Vec<usize>,
+    /// The first and last day they cover.
+    pub(crate) days: (chrono::NaiveDate, chrono::NaiveDate),
+}
+
+/// One label before vertical placement: an event's or a cluster's.
+#[derive(Debug, Clone)]
 pub(crate) struct Pending<'a> {
-    pub(crate) event: &'a Event,
+    pub(crate) subject: Subject<'a>,
+    /// Date order (a cluster: that of its first event).
     pub(crate) index: usize,
     /// Where the leader rises: the mark's centre, or an interval's start.
     pub(crate) anchor: f64,
@@ -13,8 +39,27 @@ pub(crate) struct Pending<'a> {
     pub(crate) mark: Mark,
     /// For an interval, the bar's horizontal extent.
     pub(crate) bar: Option<(f64, f64)>,
+    /// The label's lines, the date first.
     pub(crate) lines: Vec<String>,
+    /// The label's width.
     pub(crate) width: f64,
+    /// Some words of the label were left out.
+    pub(crate) shortened: bool,
+}
+
+impl Pending<'_> {
+    /// True for a cluster's label.
+    pub(crate) fn is_cluster(&self) -> bool {
+        matches!(self.subject, Subject::Cluster(_))
+    }
+
+    /// The event, unless this is a cluster.
+    pub(crate) fn event(&self) -> Option<&Event> {
+        match &self.subject {
+            Subject::Event(e) => Some(e),
+            Subject::Cluster(_) => None,
+        }
+    }
 }
 
 /// What the vertical placement moves: one label (with its leader), the
@@ -318,11 +363,22 @@ pub(crate) fn items_of(pending: &[Pending], groups: Vec<Vec<usize>>) -> (Vec<Ite
     (items, ranked)
 }
 
-/// The order in which events are kept when not all of them fit (see
-/// [`importance_order`](crate::timeline::importance_order)).
+/// The order in which labels are kept when not all of them fit: the
+/// events by [`importance_order`](crate::timeline::importance_order), then
+/// the clusters.
 pub(crate) fn importance(pending: &[Pending]) -> Vec<usize> {
-    let events: Vec<&Event> = pending.iter().map(|p| p.event).collect();
-    crate::timeline::importance_order(&events)
+    let events: Vec<(usize, &Event)> = pending
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.event().map(|e| (i, e)))
+        .collect();
+    let refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
+    let mut order: Vec<usize> = crate::timeline::importance_order(&refs)
+        .into_iter()
+        .map(|k| events[k].0)
+        .collect();
+    order.extend((0..pending.len()).filter(|&i| pending[i].is_cluster()));
+    order
 }
 
 /// Chooses which of `ranked` (items by importance) to show. A prefix whose
@@ -373,6 +429,80 @@ where
 
 /// Rounds of trying fewer, more important items.
 pub(crate) const SHRINK_ROUNDS: usize = 4;
+
+/// Places the labels of the instants `by_importance` (most important
+/// first), as many as fit in `max_units` lanes per side: never more than
+/// the room could hold are tried; when many are left out and importances
+/// differ (and `shrink` allows), fewer, more important ones are tried,
+/// unless that shows a third fewer. Both every way of hanging labels and pyramids only are
+/// tried (pyramids are lower, but may show fewer).
+pub(crate) fn place_instant_labels(
+    pending: &[Pending],
+    by_importance: &[usize],
+    (left, right): (f64, f64),
+    below: &Lanes,
+    max_units: usize,
+    shrink: bool,
+) -> Placement {
+    let capacity = 2.0 * (right - left) * (max_units as f64 * LANE_UNIT);
+    let mut area = 0.0;
+    let hi = by_importance
+        .iter()
+        .position(|&i| {
+            let p = &pending[i];
+            area += (p.width + LABEL_GAP_X) * (label_height(p.lines.len()) + LABEL_GAP_Y);
+            area > capacity
+        })
+        .unwrap_or(by_importance.len());
+    let count = |p: &Placement| -> usize { p.2.iter().map(|s| p.0[s.item].members.len()).sum() };
+    let total = |p: &Placement| -> usize {
+        let side = |d: Side| {
+            p.2.iter()
+                .filter(|s| s.side == d)
+                .map(|s| s.lane + s.units)
+                .max()
+                .unwrap_or(0)
+        };
+        side(Side::Above) + side(Side::Below)
+    };
+    let place = |keep: &[usize], merge: bool| {
+        let span = (left, right);
+        let any = place_events(pending, keep, span, below, max_units, merge, &HANGS);
+        let pyramids = place_events(
+            pending,
+            keep,
+            span,
+            below,
+            max_units,
+            merge,
+            &[Hang::Pyramid],
+        );
+        if count(&pyramids) >= count(&any) && total(&pyramids) < total(&any) {
+            pyramids
+        } else {
+            any
+        }
+    };
+    let mut best = place(&by_importance[..hi], true);
+    let (first, mut tried) = (count(&best), hi);
+    let rank = |i: usize| pending[i].event().map(crate::timeline::importance_rank);
+    let mixed = shrink
+        && by_importance[..hi]
+            .windows(2)
+            .any(|w| rank(w[0]) != rank(w[1]));
+    for _ in 0..if mixed { SHRINK_ROUNDS } else { 0 } {
+        if count(&best) * 10 >= tried * 9 {
+            break;
+        }
+        tried = (count(&best) * 21 / 20).clamp(1, tried - 1);
+        let v = place(&by_importance[..tried], false);
+        if count(&v) * 3 < first * 2 {
+            break;
+        }
+        best = v;
+    }
+    best
+}
 
 /// Rounds of such joining.
 pub(crate) const MERGE_ROUNDS: usize = 2;

@@ -212,7 +212,22 @@ pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
             } else {
                 x
             };
-            let inside = label_x - w / 2.0 >= seg.x0 && label_x + w / 2.0 <= seg.x1;
+            // A label reaching past its segment's end moves in, as long as
+            // it still covers its tick: the ticks beside a break keep
+            // their labels.
+            // (A day's label belongs to its band: only a day mostly in the
+            // segment is labelled.)
+            let in_segment = match day_band {
+                Some((a, b)) => b > a && (a + b) / 2.0 >= seg.x0 && (a + b) / 2.0 < seg.x1,
+                None => x >= seg.x0 && x <= seg.x1,
+            };
+            let wanted = label_x;
+            let label_x = label_x.max(seg.x0 + w / 2.0).min(seg.x1 - w / 2.0);
+            let moved = (label_x - wanted).abs() > 0.01;
+            let inside = in_segment
+                && label_x - w / 2.0 >= seg.x0
+                && label_x + w / 2.0 <= seg.x1
+                && (!moved || (label_x - x).abs() <= w / 2.0);
             out.push(TickMark {
                 x,
                 label: inside.then_some(text),
@@ -230,6 +245,33 @@ pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
         }
         if fits && fallback.is_empty() {
             fallback = out;
+        }
+    }
+    if fallback.iter().all(|t| t.label.is_none()) {
+        // No step labels a tick here (a narrow segment): say where the
+        // segment is, at its middle.
+        let mid = (seg.t0 + seg.t1) / 2.0;
+        let d = date_of(mid);
+        let text = if seg.t1 - seg.t0 > 730.0 {
+            Date::Year(d.year()).human()
+        } else if seg.t1 - seg.t0 > 60.0 {
+            Date::Month {
+                year: d.year(),
+                month: d.month(),
+            }
+            .human()
+        } else {
+            Date::Day(d).human()
+        };
+        let w = m.width(&text, TICK_FONT);
+        let x = (seg.x0 + seg.x1) / 2.0;
+        if w <= seg.x1 - seg.x0 {
+            return vec![TickMark {
+                x,
+                label: Some(text),
+                label_x: x,
+                label_width: w,
+            }];
         }
     }
     fallback

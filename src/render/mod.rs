@@ -36,7 +36,7 @@ use crate::layout::text::{FONT_BYTES, FONT_FAMILY};
 use crate::layout::{Chart, LayoutOptions, layout};
 use crate::timeline::{Filter, FilterError, Timeline};
 
-pub use palette::PALETTE;
+pub use crate::layout::PALETTE;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -145,12 +145,9 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, RenderError> {
 /// A short stable id for the chart, so that several charts inlined in one
 /// page do not share `id`s.
 fn chart_id(chart: &Chart) -> String {
-    // FNV-1a over the description and the title.
-    let mut h: u32 = 0x811c_9dc5;
-    let title = chart.title.as_ref().map_or("", |t| t.text.as_str());
-    for b in chart.description.bytes().chain(title.bytes()) {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("timeline-{h:08x}")
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(chart.description.as_bytes());
+    h.write(chart.title_text().as_bytes());
+    format!("timeline-{:08x}", h.finish() as u32)
 }

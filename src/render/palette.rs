@@ -1,21 +1,9 @@
-//! Colours: the tag palette and the two themes.
+//! Colours: the two themes (the tags' colours come with the chart).
 
 use plotters::style::RGBColor;
 
 use crate::layout::Paint;
 use crate::timeline::Rgb;
-
-/// The Okabe–Ito palette (without black), most legible on white first. It
-/// stays distinguishable under the common colour-vision deficiencies.
-pub const PALETTE: [Rgb; 7] = [
-    Rgb(0x00, 0x72, 0xB2), // blue
-    Rgb(0xD5, 0x5E, 0x00), // vermillion
-    Rgb(0x00, 0x9E, 0x73), // bluish green
-    Rgb(0xCC, 0x79, 0xA7), // reddish purple
-    Rgb(0xE6, 0x9F, 0x00), // orange
-    Rgb(0x56, 0xB4, 0xE9), // sky blue
-    Rgb(0xF0, 0xE4, 0x42), // yellow
-];
 
 fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
@@ -60,7 +48,7 @@ impl Colours {
     /// The colour of a paint slot.
     pub(crate) fn paint(&self, p: Paint) -> RGBColor {
         match p {
-            Paint::Tag(i) => rgb(PALETTE[i % PALETTE.len()]),
+            Paint::Tag(c) => rgb(c),
             Paint::OtherTag => self.other,
             Paint::Untagged => self.neutral,
         }

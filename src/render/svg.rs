@@ -17,7 +17,9 @@ use super::marks::{draw_mark, draw_swatch};
 use super::palette::Colours;
 use super::{Theme, chart_id};
 use crate::layout::text::{FONT_FAMILY, FONT_STACK};
-use crate::layout::{Align, Chart, EventGeom, Mark, TextLine, TextRole};
+use crate::layout::{
+    Align, BarEnd, Chart, ClusterGeom, EventGeom, LegendKey, Mark, Placed, TextLine, TextRole,
+};
 
 /// A drawing area over the backend.
 pub(crate) type Area<'a> = DrawingArea<ReportSvg<'a>, Shift>;
@@ -121,7 +123,7 @@ pub(crate) fn write_svg(chart: &Chart, theme: Theme) -> Result<String, RenderErr
     let (w, h) = (chart.width as u32, chart.height as u32);
     let mut doc = SvgWriter::new((w, h));
     let id = chart_id(chart);
-    let title = chart.title.as_ref().map_or("Timeline", |t| t.text.as_str());
+    let title = chart.title_text();
     doc.open(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
          viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
@@ -134,7 +136,7 @@ pub(crate) fn write_svg(chart: &Chart, theme: Theme) -> Result<String, RenderErr
     ));
     doc.line(&format!(
         "<title id=\"{id}-title\">{}</title>",
-        escape(title)
+        escape(&title)
     ));
     doc.line(&format!(
         "<desc id=\"{id}-desc\">{}</desc>",
@@ -173,9 +175,22 @@ fn write_body(doc: &mut SvgWriter, chart: &Chart, c: &Colours) -> Result<(), Ren
         doc.end();
     }
     write_axis(doc, chart, c)?;
+    if !chart.clusters.is_empty() {
+        doc.group("clusters", None, &[])?;
+        for k in &chart.clusters {
+            write_cluster(doc, k, c)?;
+        }
+        doc.end();
+    }
     if !chart.events.is_empty() {
         doc.group("events", None, &[])?;
-        for e in &chart.events {
+        // Brackets over long periods first, so that the days in them stay
+        // on top.
+        let wide = |e: &&EventGeom| matches!(e.placed.mark, Mark::Span { .. });
+        for e in chart.events.iter().filter(wide) {
+            write_event(doc, e, c)?;
+        }
+        for e in chart.events.iter().filter(|e| !wide(e)) {
             write_event(doc, e, c)?;
         }
         doc.end();
@@ -184,7 +199,11 @@ fn write_body(doc: &mut SvgWriter, chart: &Chart, c: &Colours) -> Result<(), Ren
     if !chart.legend.is_empty() {
         doc.group("legend", None, &[])?;
         for item in &chart.legend {
-            doc.group("legend-item", None, &[])?;
+            doc.group(
+                "legend-item",
+                None,
+                &[("data-key", legend_class(&item.key).as_str())],
+            )?;
             draw_swatch(doc, &item.key, &item.swatch, c)?;
             doc.draw(None, |a| text(a, &item.label, c))?;
             doc.end();
@@ -246,23 +265,54 @@ fn write_event(doc: &mut SvgWriter, e: &EventGeom, c: &Colours) -> Result<(), Re
         Some(&e.tooltip),
         &[("data-id", e.id.as_str())],
     )?;
-    // The pole first, so that the mark sits on top of it.
-    let (x, top, bottom) = e.pole;
+    write_leader(doc, &e.placed, c)?;
+    draw_mark(doc, e, c)?;
+    write_label(doc, &e.placed, c)?;
+    doc.end();
+    Ok(())
+}
+
+/// A cluster's group: leader, band, label.
+fn write_cluster(doc: &mut SvgWriter, k: &ClusterGeom, c: &Colours) -> Result<(), RenderError> {
+    let count = k.ids.len().to_string();
+    doc.group(
+        "cluster",
+        Some(&k.tooltip),
+        &[("data-count", count.as_str())],
+    )?;
+    write_leader(doc, &k.placed, c)?;
+    let band = &k.placed.mark;
+    doc.draw(None, |a| {
+        let b = band.bbox();
+        a.draw(&Rectangle::new(
+            [p(b.x, b.y), p(b.right(), b.bottom())],
+            c.other.mix(0.6).filled(),
+        ))
+    })?;
+    write_label(doc, &k.placed, c)?;
+    doc.end();
+    Ok(())
+}
+
+/// The leader first, so that the mark sits on top of it.
+fn write_leader(doc: &mut SvgWriter, placed: &Placed, c: &Colours) -> Result<(), RenderError> {
+    let (x, top, bottom) = placed.pole;
     doc.draw(None, |a| {
         a.draw(&PathElement::new(
             vec![p(x, top), p(x, bottom)],
             ShapeStyle::from(c.leader).stroke_width(1),
         ))
-    })?;
-    draw_mark(doc, e, c)?;
+    })
+}
+
+fn write_label(doc: &mut SvgWriter, placed: &Placed, c: &Colours) -> Result<(), RenderError> {
     doc.group("label", None, &[])?;
     doc.draw(None, |a| {
-        for l in &e.label {
+        for l in &placed.label {
             text(a, l, c)?;
         }
         Ok(())
     })?;
-    doc.end();
     doc.end();
     Ok(())
 }
@@ -309,24 +359,47 @@ fn event_class(e: &EventGeom) -> String {
     if e.inferred {
         s.push_str(" inferred");
     }
-    if let Mark::Bar {
-        open_start,
-        open_end,
-        ..
-    } = e.mark
-    {
-        if open_start {
-            s.push_str(" open-start");
-        }
-        if open_end {
-            s.push_str(" open-end");
+    if let Mark::Bar { start, end, .. } = e.placed.mark {
+        for (b, side) in [(start, "start"), (end, "end")] {
+            match b {
+                BarEnd::Open => s.push_str(&format!(" open-{side}")),
+                BarEnd::Cut => s.push_str(&format!(" cut-{side}")),
+                BarEnd::Exact | BarEnd::Fuzzy => {}
+            }
         }
     }
+    s.push_str(match e.placed.mark.legend_key() {
+        LegendKey::Day => " mark-dot",
+        LegendKey::Span => " mark-span",
+        LegendKey::Diamond => " mark-diamond",
+        LegendKey::Square => " mark-square",
+        _ => " mark-bar",
+    });
     for t in &e.tags {
         s.push_str(" tag-");
         s.push_str(&slug(t));
     }
     s
+}
+
+/// The `data-key` of a legend entry: what it explains, as the classes of
+/// the marks say it (`tag-conflict`, `mark-diamond`, `open`…).
+pub(crate) fn legend_class(k: &LegendKey) -> String {
+    match k {
+        LegendKey::Tag { name, .. } => format!("tag-{}", slug(name)),
+        LegendKey::OtherTags => "other-tags".into(),
+        LegendKey::Untagged => "untagged".into(),
+        LegendKey::Day => "mark-dot".into(),
+        LegendKey::Span => "mark-span".into(),
+        LegendKey::Diamond => "mark-diamond".into(),
+        LegendKey::Square => "mark-square".into(),
+        LegendKey::Interval => "mark-bar".into(),
+        LegendKey::Approximate => "approximate".into(),
+        LegendKey::Inferred => "inferred".into(),
+        LegendKey::Open => "open".into(),
+        LegendKey::Cut => "cut".into(),
+        LegendKey::Cluster => "cluster".into(),
+    }
 }
 
 /// A tag as a class name: lower-case ASCII letters, digits and dashes.
@@ -347,7 +420,11 @@ pub(crate) fn slug(t: &str) -> String {
 fn text(area: &Area<'_>, t: &TextLine, c: &Colours) -> DrawResult {
     let colour = match t.role {
         TextRole::Title | TextRole::LabelTitle | TextRole::Empty => c.text,
-        TextRole::LabelDate | TextRole::Note | TextRole::Tick | TextRole::Legend => c.muted,
+        TextRole::LabelDate
+        | TextRole::Note
+        | TextRole::Tick
+        | TextRole::Legend
+        | TextRole::Cluster => c.muted,
     };
     let h = match t.align {
         Align::Start => HPos::Left,
