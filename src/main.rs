@@ -37,9 +37,9 @@ enum Command {
         after_help = "Examples:\n  timeline extract seeds/000_5da06e75f2e99931.txt\n  timeline extract a.txt --dct 2023-11-02 -o a.yaml\n  timeline extract a.txt --explain"
     )]
     Extract(ExtractArgs),
-    /// Render a YAML timeline as an SVG (or PNG) chart.
+    /// Render a YAML timeline as an SVG (or PNG) chart, or an HTML page.
     #[command(
-        after_help = "Examples:\n  timeline render data/a.yaml -o output/a.svg\n  timeline render data/a.yaml --theme dark --width 1200 --format png -o a.png"
+        after_help = "Examples:\n  timeline render data/a.yaml -o output/a.svg\n  timeline render data/a.yaml --theme dark --width 1200 --format png -o a.png\n  timeline render data/a.yaml --format html       # the chart and a table of every event\n  timeline render data/a.yaml --from 2013-03-14 --to 2013-03-24 --tag flood --max-events 30"
     )]
     Render(RenderArgs),
     /// Validate a YAML timeline; report every problem with file:line:col.
@@ -157,7 +157,7 @@ struct ExtractArgs {
 struct RenderArgs {
     /// The YAML timeline.
     file: PathBuf,
-    /// Output file; default: the input's name with .svg (or .png).
+    /// Output file; default: the input's name with .svg (.png, .html).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format.
@@ -243,6 +243,8 @@ struct TagArgs {
 enum Format {
     Svg,
     Png,
+    /// One self-contained page: the chart and a table of every event.
+    Html,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -457,6 +459,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let (bytes, ext) = match a.format {
                 Format::Svg => (render::svg(&t, &opts)?.into_bytes(), "svg"),
                 Format::Png => (render::png(&t, &opts)?, "png"),
+                Format::Html => (render::html(&t, &opts)?.into_bytes(), "html"),
             };
             let out = a.output.unwrap_or_else(|| a.file.with_extension(ext));
             fsio::write_atomic(&out, &bytes)?;

@@ -611,14 +611,14 @@ pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
 
 /// The timeline as a Markdown table (`| date | title |`), for `timeline
 /// table` and for pasting into a report or a README. Pipes in titles are
-/// escaped.
+/// escaped, bidirectional controls dropped.
 pub fn table(t: &Timeline) -> String {
     let mut out = String::from("| date | title |\n|---|---|\n");
     for e in &t.events {
         out.push_str(&format!(
             "| {} | {} |\n",
             crate::layout::date_text(e),
-            e.title.replace('|', "\\|")
+            crate::layout::text::strip_bidi(&e.title).replace('|', "\\|")
         ));
     }
     out

@@ -250,3 +250,49 @@ fn png_has_the_chart_size() {
     let w = u32::from_be_bytes(p[16..20].try_into().unwrap());
     assert_eq!(w, 800);
 }
+
+#[test]
+fn bidirectional_controls_never_reach_svg_html_or_tables() {
+    // Issue 14 item 15: U+202A–U+202E and U+2066–U+2069 could make a title
+    // display as something it does not say.
+    let controls: Vec<char> = ('\u{202A}'..='\u{202E}')
+        .chain('\u{2066}'..='\u{2069}')
+        .collect();
+    let evil: String = controls.iter().collect();
+    let mut e = on(
+        "e1",
+        "2020-01-01",
+        &format!("Price {evil}cut{evil} by half"),
+        &[&format!("tag{evil}x")],
+    );
+    e.sources.push(timeline::timeline::Source {
+        file: format!("a{evil}.txt"),
+        line: 1,
+        span: (0, 5),
+        quote: format!("The quote {evil} here."),
+        rules: vec![],
+    });
+    let t = timeline(Some(&format!("Title {evil}")), vec![e]);
+    let outputs = [
+        svg(&t, &RenderOptions::default()).unwrap(),
+        timeline::render::html(&t, &RenderOptions::default()).unwrap(),
+        timeline::pipeline::table(&t),
+    ];
+    for out in &outputs {
+        for c in &controls {
+            assert!(!out.contains(*c), "U+{:04X} in {out}", *c as u32);
+        }
+    }
+    assert!(outputs[0].contains("Price cut by half"));
+    assert!(outputs[1].contains("The quote  here."));
+    assert!(outputs[2].contains("| 1 Jan 2020 | Price cut by half |"));
+    // The layout measures the text as drawn, without them.
+    let c = timeline::layout::layout(&t, &Default::default());
+    for l in c.texts() {
+        assert!(
+            !l.text.chars().any(|ch| controls.contains(&ch)),
+            "{}",
+            l.text
+        );
+    }
+}

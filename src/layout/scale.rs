@@ -227,7 +227,8 @@ const CROWD_PX: f64 = 24.0;
 ///   time: the core becomes a segment of its own, with its own scale;
 /// - else at a gap longer than a quarter of it, if either side has two
 ///   things closer than a tenth of it (two lone points decades apart keep
-///   one plain axis).
+///   one plain axis), and no month or year in `whole` covers the gap (a
+///   dense core may cut one: its mark then goes where its middle is).
 pub fn segments(owned: &[(f64, usize)], whole: &[(f64, f64)], width: f64) -> Vec<(f64, f64)> {
     if owned.is_empty() {
         return vec![(0.0, 1.0)];
@@ -251,7 +252,7 @@ pub fn segments(owned: &[(f64, usize)], whole: &[(f64, f64)], width: f64) -> Vec
         let split = if !crowded_at(parts[k], share) {
             None
         } else if big {
-            split_dense(parts[k], room, whole).or_else(|| split_at_gap(parts[k], whole))
+            split_dense(parts[k], room).or_else(|| split_at_gap(parts[k], whole))
         } else {
             split_at_gap(parts[k], whole)
         };
@@ -337,11 +338,7 @@ fn split_at_gap<'p>(
 
 /// Splits around a dense core (see [`segments`]) into two or three parts,
 /// at most `room + 1`.
-fn split_dense<'p>(
-    part: &'p [(f64, usize)],
-    room: usize,
-    whole: &[(f64, f64)],
-) -> Option<Vec<&'p [(f64, usize)]>> {
+fn split_dense(part: &[(f64, usize)], room: usize) -> Option<Vec<&[(f64, usize)]>> {
     let total = span(part);
     // Each owner once, at its first point in the stretch.
     let mut firsts: Vec<(f64, usize)> = Vec::new();
@@ -374,11 +371,6 @@ fn split_dense<'p>(
     while b < part.len() && part[b].0 - t1 <= reach {
         t1 = part[b].0;
         b += 1;
-    }
-    let cuts_whole =
-        |k: usize| k > 0 && k < part.len() && inside_whole(part[k - 1].0, part[k].0, whole);
-    if cuts_whole(a) || cuts_whole(b) {
-        return None;
     }
     let pieces: Vec<&[(f64, usize)]> = [&part[..a], &part[a..b], &part[b..]]
         .into_iter()

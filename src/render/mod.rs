@@ -1,4 +1,5 @@
-//! Rendering: a laid-out [`Chart`] written as SVG (and PNG).
+//! Rendering: a laid-out [`Chart`] written as SVG (and PNG), and a page to
+//! browse ([`html`]: the chart and a table of every event).
 //!
 //! [`svg`] lays the timeline out ([`crate::layout`]) and serialises the
 //! geometry; it decides colours and nothing else. Shapes are drawn through
@@ -26,6 +27,7 @@
 //! ```
 
 mod backend;
+mod html;
 mod marks;
 mod palette;
 mod svg;
@@ -37,6 +39,7 @@ use crate::layout::{Chart, LayoutOptions, layout};
 use crate::timeline::{Filter, FilterError, Timeline};
 
 pub use crate::layout::PALETTE;
+pub use html::html;
 
 /// Colour theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
