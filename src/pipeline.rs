@@ -80,6 +80,8 @@ pub struct ArticleResult {
     pub tagged: Tagged,
     /// The events and the explanation.
     pub extraction: events::Extraction,
+    /// The article's headline (its first line, if it reads like one).
+    pub headline: Option<String>,
 }
 
 /// Tags and extracts the events of one article.
@@ -92,11 +94,22 @@ pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
         },
         &tagged,
     );
-    ArticleResult { tagged, extraction }
+    ArticleResult {
+        tagged,
+        extraction,
+        headline: timeline::title::headline(&article.text),
+    }
 }
 
-/// Builds one timeline from several articles' results.
+/// Builds one timeline from several articles' results. Its title is
+/// `title`, else the headline of one article or what the headlines of
+/// several have in common (see [`timeline::title`]).
 pub fn timeline_of(title: Option<String>, results: &[ArticleResult]) -> Timeline {
+    let headlines: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r.headline.as_deref())
+        .collect();
+    let title = title.or_else(|| timeline::title::common_subject(&headlines));
     let all = results
         .iter()
         .flat_map(|r| r.extraction.events.iter().cloned())
@@ -226,6 +239,7 @@ fn build_inner(
     let mut report = BuildReport::default();
     let mut combined: Vec<crate::timeline::Event> = Vec::new();
     let mut combined_inputs = Vec::new();
+    let mut headlines: Vec<String> = Vec::new();
     for chunk in inputs.chunks(chunk_size()) {
         if (hooks.cancelled)() {
             report.interrupted = true;
@@ -261,6 +275,7 @@ fn build_inner(
             );
             if opts.name.is_some() {
                 combined.extend(result.extraction.events);
+                headlines.extend(result.headline);
                 combined_inputs.push(path);
                 continue;
             }
@@ -268,7 +283,7 @@ fn build_inner(
                 report.interrupted = true;
                 return Ok(report);
             }
-            let fresh = timeline_of(None, std::slice::from_ref(&result));
+            let fresh = timeline_of(opts.render.title.clone(), std::slice::from_ref(&result));
             match write_unit(&stem_of(&path), &fresh, opts) {
                 Ok((yaml, svg, events)) => report.built.push(Built {
                     inputs: vec![path],
@@ -282,9 +297,16 @@ fn build_inner(
     }
     if let Some(name) = &opts.name {
         if !combined_inputs.is_empty() {
+            // `--title`, else what the headlines share, else the name.
+            let title = opts
+                .render
+                .title
+                .clone()
+                .or_else(|| timeline::title::common_subject(&headlines))
+                .unwrap_or_else(|| name.clone());
             let fresh = Timeline {
                 version: FORMAT_VERSION,
-                title: Some(name.clone()),
+                title: Some(title),
                 colors: Default::default(),
                 events: events::merge(combined),
                 deleted: Vec::new(),

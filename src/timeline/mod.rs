@@ -105,6 +105,7 @@ mod filter;
 mod load;
 mod node;
 mod schema;
+pub mod title;
 mod update;
 mod when;
 mod write;
