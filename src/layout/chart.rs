@@ -1,12 +1,12 @@
 //! Putting a chart together: [`layout`] runs the stages (scale, marks,
 //! labels, intervals, packing with clusters, colours, legend) and hands
-//! their results to [`super::geoms`] for the final geometry.
+//! their results to [`super::assemble`] for the final geometry.
 
 use std::collections::BTreeMap;
 
+use super::assemble::{Assembly, assemble};
 use super::clusters::{place_with_clusters, shown_one_by_one};
 use super::colors::tag_paints;
-use super::geoms::{Assembly, assemble};
 use super::intervals::pack_intervals;
 use super::label::label_lines;
 use super::lanes::Slot;
@@ -295,7 +295,7 @@ fn empty_chart(
         Align::Middle,
         TextRole::Empty,
     );
-    let note = super::geoms::note_line(undated, filtered_out, y, width);
+    let note = super::assemble::note_line(undated, filtered_out, y, width);
     let title_text: Vec<&str> = title.iter().map(|l| l.text.as_str()).collect();
     Chart {
         width,

@@ -232,7 +232,7 @@ pub(crate) fn label_at(p: &Pending, x0: f64, top: f64, align: Align) -> (Vec<Tex
 }
 
 /// Height of the stacked labels of `members` (each starts on a whole
-/// pixel, as [`instant_geoms`] sets them).
+/// pixel, as the assembly sets them).
 pub(crate) fn stack_height(pending: &[Pending], members: &[usize]) -> f64 {
     let mut y = 0.0;
     let mut bottom = 0.0;

@@ -1,44 +1,47 @@
 //! Layout: the pure geometry of a chart, computed from a timeline.
 //!
-//! [`layout`] turns a [`Timeline`] into a [`Chart`]: every position, size and
-//! text line in pixels, with no colours and no SVG. The SVG writer
-//! ([`crate::render`]) only serialises a `Chart`; tests check the geometry
-//! directly (labels never overlap each other, the marks or the canvas edge).
+//! [`layout`] turns a [`Timeline`](crate::timeline::Timeline) into a
+//! [`Chart`]: every position, size and text line in pixels, and the tags'
+//! colours, but no theme and no SVG. The writer ([`crate::render`]) only
+//! serialises a `Chart`; tests check the geometry directly (labels never
+//! overlap each other, the marks, other labels' leaders or the edge).
 //!
-//! From top to bottom a chart has a title, an optional note (`+312 more
-//! events not shown`), the labels above the axis, the time axis with the
+//! From top to bottom a chart has a title (one or two lines), a note of
+//! what is not shown (`+49 events not shown (use --from/--to or
+//! --max-events)`), the labels above the axis, the time axis with the
 //! instants on it and the tick labels, the labels below the axis, the
-//! intervals and a legend. Width is fixed; the chart grows taller as it
-//! needs (up to about 4000 px), because height is free in a report.
+//! intervals and a legend. Width is given; the height stays within
+//! [`LayoutOptions::max_height`] (1,600 px by default) whatever the
+//! number of events:
 //!
-//! - The axis is a piecewise-linear [`scale::Scale`]: long empty stretches
-//!   are cut out and shown as breaks.
+//! - The axis is a piecewise-linear scale: long empty stretches are cut
+//!   out, and a dense stretch (a busy fortnight next to decades of
+//!   background) gets a segment and a scale of its own, each segment as
+//!   wide as its events ask, with labelled ticks on both sides of every
+//!   break.
 //! - Instants sit on the axis: a dot for a day, a bracket spanning the month
 //!   (year, decade…) when it is wide enough, otherwise a diamond (month) or
-//!   a square (coarser).
-//! - Intervals are bars in lanes under the axis, each with its label just
-//!   over the start of the bar, packed greedily by start (a bar and its
-//!   label take the first lanes where neither touches another); an open end
-//!   runs to the edge of the chart with an arrow.
-//! - Each instant gets a label, the date as people write it and the title
-//!   wrapped (three lines at most, fewer on crowded charts), set on a thin
-//!   leader line from its mark. Labels are packed into lanes of
-//!   [`LANE_UNIT`] pixels, nearest the axis first, so that no label touches
-//!   another label or another label's leader: leaders pass *between* the
-//!   labels of lower lanes. A label covering a leader forces that leader's
-//!   label nearer the axis, so in a run of close leaders the labels hang
-//!   away from each other (a pyramid rather than a staircase), and each
-//!   label takes the position that covers the fewest leaders still to
-//!   come. When one side grows tall, every other instant goes below the
-//!   axis (its leader passes behind the tick labels).
-//! - Instants within [`SHARE_LEADER`] pixels share one leader and a stack
-//!   of labels. A label that finds no room lifts the labels above some lane
-//!   to make room, or joins the stack of a neighbour within
-//!   [`MERGE_REACH`] pixels.
-//! - Only when the room runs out ([`MAX_LABEL_HEIGHT`] per side,
-//!   [`MAX_INTERVAL_HEIGHT`] of intervals) are events left out, and counted
-//!   in the note: the least confident first, each tag in turn, spread over
-//!   time.
+//!   a square (coarser). Intervals are bars in lanes under the axis, each
+//!   with its label over its start; an unknown end is a short arrow fading
+//!   away from the known end.
+//! - Each instant gets a label: the date as people write it and the title
+//!   on one line, or two balanced ones; words are never cut (a title too
+//!   long for two lines ends in "…" after a word). Labels are packed into
+//!   lanes so that none touches another label or another label's leader;
+//!   close instants share a leader and a stack of labels.
+//! - What does not fit is chosen by importance (least important first,
+//!   each tag in turn, spread over time) and summarised where it happened:
+//!   a cluster label ("+12 events, 18–24 Mar 2013") on a grey band, and
+//!   the note.
+//! - A tag's colour is a function of its name (or set in the file); an
+//!   event shows up to three tags; the legend shows exactly the colours
+//!   and shapes drawn.
+//!
+//! The rooms: `types` (the geometry returned), `scale` and `ticks` (the
+//! axis), `marks` (shapes), `label` and `text` (texts and their sizes),
+//! `lanes` and `packing` (where labels go), `select` and `clusters` (what
+//! is shown, what is summarised), `intervals` (bars), `colors` and `legend`,
+//! `chart` (the stages in order) and `assemble` (the final geometry).
 //!
 //! ```
 //! use timeline::date::Date;
@@ -57,14 +60,13 @@
 //! let t = Timeline { events: vec![event], ..Timeline::default() };
 //! let chart = layout(&t, &LayoutOptions::default());
 //! assert_eq!(chart.events.len(), 1);
-//! assert_eq!(chart.events[0].label[0].text, "Sep 2021");
+//! assert_eq!(chart.events[0].placed.label[0].text, "Sep 2021");
 //! ```
 
+mod assemble;
 mod chart;
 mod clusters;
 mod colors;
-mod geom;
-mod geoms;
 mod intervals;
 mod label;
 mod lanes;
@@ -75,12 +77,13 @@ pub(crate) mod scale;
 mod select;
 pub mod text;
 pub(crate) mod ticks;
+mod types;
 
 pub use chart::layout;
 pub use colors::{PALETTE, preference};
-pub use geom::*;
 pub use label::{date_text, human_range, human_spec};
 pub use marks::OPEN_LENGTH;
+pub use types::*;
 
 /// The default height limit of a chart, in pixels.
 pub const DEFAULT_MAX_HEIGHT: f64 = 1600.0;

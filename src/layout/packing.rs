@@ -1,7 +1,7 @@
 //! Label packing: where each instant's label goes, on which side of the
 //! axis, hanging left or right of its leader.
 
-use super::geoms::build_axis;
+use super::assemble::build_axis;
 use super::label::label_units;
 use super::lanes::{Lanes, MAX_INSERTS, Side, Slot, insert_band, lift, lowest_lane};
 use super::scale::Scale;

@@ -230,7 +230,7 @@ pub(crate) fn adopt_left_out(
     items: &mut [Item],
     slots: &mut [Slot],
     below: &Lanes,
-    (left, right): (f64, f64),
+    span: (f64, f64),
     max_units: usize,
 ) {
     let mut host_of = vec![None; items.len()];
@@ -245,6 +245,12 @@ pub(crate) fn adopt_left_out(
     let left_out: Vec<usize> = (0..items.len())
         .filter(|&k| host_of[k].is_none() && items[k].bar.is_none())
         .collect();
+    let room = Room {
+        below,
+        floor,
+        span,
+        max_units,
+    };
     for k in left_out {
         let a = items[k].anchor;
         let mut hosts: Vec<usize> = (0..slots.len())
@@ -256,66 +262,90 @@ pub(crate) fn adopt_left_out(
             dx.total_cmp(&dy).then(x.cmp(&y))
         });
         for n in hosts {
-            let h = slots[n];
-            let host = &items[h.item];
-            let mut members = host.members.clone();
-            members.extend(&items[k].members);
-            members.sort_unstable();
-            let width = host.width.max(items[k].width);
-            let units =
-                ((stack_height(pending, &members) + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
-            let du = units - h.units;
-            let cut = h.lane + h.units;
-            let used = slots
-                .iter()
-                .filter(|s| s.side == h.side)
-                .map(|s| s.lane + s.units)
-                .max()
-                .unwrap_or(0);
-            if used + du > max_units || (h.side == Side::Below && cut < floor) {
-                continue;
+            if adopt(pending, items, slots, n, k, &room) {
+                break;
             }
-            let x0 = match h.align {
-                Align::End => h.x0 + host.width - width,
-                _ => h.x0,
-            };
-            if x0 < left || x0 + width > right {
-                continue;
-            }
-            if width > host.width {
-                let (ea, eb) = (x0 - LABEL_GAP_X, x0 + width + LABEL_GAP_X);
-                let hits = |p: f64, q: f64| p <= eb && ea <= q;
-                let clash = slots.iter().enumerate().any(|(m, s)| {
-                    let q = &items[s.item];
-                    m != n
-                        && s.side == h.side
-                        && if s.lane >= cut {
-                            hits(q.anchor - 1.0, q.anchor + 1.0)
-                        } else {
-                            s.lane + s.units > h.lane && hits(s.x0, s.x0 + q.width)
-                        }
-                });
-                let ticks = h.side == Side::Below
-                    && (h.lane..(cut + du).min(floor)).any(|j| below.blocked(j, ea, eb, true));
-                if clash || ticks {
-                    continue;
-                }
-            }
-            for s in slots.iter_mut() {
-                if s.side == h.side && s.lane >= cut {
-                    s.lane += du;
-                }
-            }
-            slots[n].units = units;
-            slots[n].x0 = x0;
-            let host = &mut items[h.item];
-            host.members = members;
-            host.width = width;
-            host.units = units;
-            items[k].members.clear();
-            break;
         }
     }
+}
+
+/// Where stacks may grow.
+struct Room<'a> {
+    /// The tick labels below the axis.
+    below: &'a Lanes,
+    /// The first lane below the axis free of tick labels.
+    floor: usize,
+    span: (f64, f64),
+    max_units: usize,
+}
+
+/// Puts the item `k` into the stack of the placed slot `n`, if it fits
+/// (see [`adopt_left_out`]).
+fn adopt(
+    pending: &[Pending],
+    items: &mut [Item],
+    slots: &mut [Slot],
+    n: usize,
+    k: usize,
+    room: &Room<'_>,
+) -> bool {
+    let h = slots[n];
+    let host = &items[h.item];
+    let mut members = host.members.clone();
+    members.extend(&items[k].members);
+    members.sort_unstable();
+    let width = host.width.max(items[k].width);
+    let units = ((stack_height(pending, &members) + LABEL_GAP_Y) / LANE_UNIT).ceil() as usize;
+    let du = units - h.units;
+    let cut = h.lane + h.units;
+    let used = slots
+        .iter()
+        .filter(|s| s.side == h.side)
+        .map(|s| s.lane + s.units)
+        .max()
+        .unwrap_or(0);
+    if used + du > room.max_units || (h.side == Side::Below && cut < room.floor) {
+        return false;
+    }
+    let x0 = match h.align {
+        Align::End => h.x0 + host.width - width,
+        _ => h.x0,
+    };
+    if x0 < room.span.0 || x0 + width > room.span.1 {
+        return false;
+    }
+    if width > host.width {
+        let (ea, eb) = (x0 - LABEL_GAP_X, x0 + width + LABEL_GAP_X);
+        let hits = |p: f64, q: f64| p <= eb && ea <= q;
+        let clash = slots.iter().enumerate().any(|(m, s)| {
+            let q = &items[s.item];
+            m != n
+                && s.side == h.side
+                && if s.lane >= cut {
+                    hits(q.anchor - 1.0, q.anchor + 1.0)
+                } else {
+                    s.lane + s.units > h.lane && hits(s.x0, s.x0 + q.width)
+                }
+        });
+        let ticks = h.side == Side::Below
+            && (h.lane..(cut + du).min(room.floor)).any(|j| room.below.blocked(j, ea, eb, true));
+        if clash || ticks {
+            return false;
+        }
+    }
+    for s in slots.iter_mut() {
+        if s.side == h.side && s.lane >= cut {
+            s.lane += du;
+        }
+    }
+    slots[n].units = units;
+    slots[n].x0 = x0;
+    let host = &mut items[h.item];
+    host.members = members;
+    host.width = width;
+    host.units = units;
+    items[k].members.clear();
+    true
 }
 
 /// The items to place and their order of importance ([`importance`] of

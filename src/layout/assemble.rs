@@ -8,7 +8,7 @@ use super::lanes::{Side, Slot};
 use super::legend::{build_legend, event_paints, legend_keys};
 use super::marks::at_y;
 use super::scale::{Scale, year_of};
-use super::select::{Item, Pending, Placement, Subject};
+use super::select::{Cluster, Item, Pending, Placement, Subject};
 use super::text::Metrics;
 use super::{
     Align, Axis, BAR_LABEL_GAP, BELOW_OFFSET, Chart, ClusterGeom, EventGeom, LABEL_GAP_Y,
@@ -246,38 +246,31 @@ fn instant_geoms(
                 }
             }
             Subject::Cluster(c) if c.members.is_empty() => {}
-            Subject::Cluster(c) => {
-                let names: Vec<String> = c
-                    .members
-                    .iter()
-                    .filter_map(|&k| pending[k].event())
-                    .map(|e| format!("{}: {}", date_text(e), e.title))
-                    .collect();
-                let mut tooltip = p.lines.join(" ");
-                for n in names.iter().take(TOOLTIP_EVENTS) {
-                    tooltip.push('\n');
-                    tooltip.push_str(n);
-                }
-                if names.len() > TOOLTIP_EVENTS {
-                    tooltip.push_str(&format!("\n… and {} more", names.len() - TOOLTIP_EVENTS));
-                }
-                let ids = c
-                    .members
-                    .iter()
-                    .filter_map(|&k| pending[k].event())
-                    .map(|e| e.id.clone())
-                    .collect();
-                clusters.push((
-                    p.anchor,
-                    ClusterGeom {
-                        ids,
-                        days: c.days,
-                        tooltip,
-                        placed,
-                    },
-                ));
-            }
+            Subject::Cluster(c) => clusters.push((p.anchor, cluster_geom(pending, c, p, placed))),
         }
+    }
+}
+
+/// A placed cluster: its events' ids and a tooltip naming them.
+fn cluster_geom(pending: &[Pending], c: &Cluster, p: &Pending, placed: Placed) -> ClusterGeom {
+    let events: Vec<&crate::timeline::Event> = c
+        .members
+        .iter()
+        .filter_map(|&k| pending[k].event())
+        .collect();
+    let mut tooltip = p.lines.join(" ");
+    for e in events.iter().take(TOOLTIP_EVENTS) {
+        tooltip.push('\n');
+        tooltip.push_str(&format!("{}: {}", date_text(e), e.title));
+    }
+    if events.len() > TOOLTIP_EVENTS {
+        tooltip.push_str(&format!("\n… and {} more", events.len() - TOOLTIP_EVENTS));
+    }
+    ClusterGeom {
+        ids: events.iter().map(|e| e.id.clone()).collect(),
+        days: c.days,
+        tooltip,
+        placed,
     }
 }
 
