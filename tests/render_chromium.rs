@@ -220,3 +220,41 @@ fn the_checked_charts_show_their_events() {
         200 - n
     )));
 }
+
+/// The chart of the twenty example articles (`timeline build
+/// examples/news/ -o lenne-flood`, committed as `data/lenne-flood.yaml`),
+/// the chart of issue 15: legible in Chromium, at most 1,600 px high, at
+/// most a tenth of its labels shortened, a note for what is left out.
+#[test]
+fn the_twenty_article_example_is_legible_in_chromium() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lenne-flood.yaml");
+    let t = timeline::timeline::from_yaml(
+        &std::fs::read_to_string(&path).unwrap(),
+        &path.display().to_string(),
+    )
+    .unwrap();
+    let opts = RenderOptions::default();
+    let chart = opts.chart(&t).unwrap();
+    assert!(chart.height <= 1600.0, "{}", chart.height);
+    let labels = chart.events.len() + chart.clusters.len();
+    let shortened = chart.events.iter().filter(|e| e.shortened).count();
+    assert!(
+        shortened * 10 <= labels,
+        "{shortened} of {labels} shortened"
+    );
+    if chart.omitted > 0 {
+        let note = chart.note.as_ref().unwrap();
+        assert!(
+            note.text
+                .contains("not shown (use --from/--to or --max-events)")
+        );
+    }
+    let Some(chrome) = chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let s = svg(&t, &opts).unwrap();
+    let (n, p) = problems(&chrome, dir.path(), "lenne-flood", &s);
+    assert!(p.is_empty(), "{}", p.join("\n"));
+    assert!(n > 50, "{n} texts");
+}
