@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_main};
-use timeline::tagger::tag;
+use timeline::tagger::Tagger;
 
 /// The TempEval-3 training set, beside the repository (never copied in).
 const TE3: &str = concat!(
@@ -39,12 +39,22 @@ fn bench(c: &mut Criterion) {
     }
     let bytes: usize = texts.iter().map(String::len).sum();
     let dct = NaiveDate::from_ymd_opt(1998, 1, 8);
+    let tagger = match Tagger::bundled() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("the tagger's rules do not load: {e}");
+            return;
+        }
+    };
     let mut group = c.benchmark_group("tagger");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("tag_corpus", |b| {
         b.iter(|| {
-            let n: usize = texts.iter().map(|t| tag(black_box(t), dct).len()).sum();
+            let n: usize = texts
+                .iter()
+                .map(|t| tagger.tag(black_box(t), dct).len())
+                .sum();
             black_box(n)
         })
     });

@@ -17,6 +17,8 @@ pub mod exit {
     pub const OUTPUT: i32 = 3;
     /// A batch finished, but some inputs failed and were skipped.
     pub const PARTIAL: i32 = 4;
+    /// A defect of the build itself: the tagger's bundled rules do not load.
+    pub const INTERNAL: i32 = 70;
     /// Interrupted (Ctrl-C); every file written is complete.
     pub const INTERRUPTED: i32 = 130;
 }
@@ -110,6 +112,9 @@ pub enum Error {
     /// Nothing to do: no input files found.
     #[error("no input: {0}")]
     NoInput(String),
+    /// The tagger's bundled rules do not load (a defect of the build).
+    #[error("the tagger's bundled rules do not load: {0}")]
+    Rules(#[from] crate::tagger::RuleError),
 }
 
 impl Error {
@@ -126,6 +131,7 @@ impl Error {
         match self {
             Error::Write { .. } | Error::Render(_) => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
+            Error::Rules(_) => exit::INTERNAL,
             _ => exit::INVALID_INPUT,
         }
     }

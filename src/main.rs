@@ -43,20 +43,31 @@ enum Command {
     )]
     Render(RenderArgs),
     /// Validate a YAML timeline; report every problem with file:line:col.
-    #[command(after_help = "Example:\n  timeline check data/a.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline check data/a.yaml\n  timeline check -q data/a.yaml && echo valid"
+    )]
     Check {
         /// The timeline file.
         file: PathBuf,
+        /// Print nothing when the file is valid (problems are still shown).
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// Rewrite a YAML timeline in canonical form (in place, atomically).
-    #[command(after_help = "Example:\n  timeline fmt data/a.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline fmt data/a.yaml\n  timeline fmt --sort data/a.yaml   # events in date order, comments kept with them"
+    )]
     Fmt {
         /// The timeline file.
         file: PathBuf,
+        /// Sort the events by date; each comment moves with its event.
+        #[arg(long)]
+        sort: bool,
     },
-    /// Print a YAML timeline as a Markdown table of dates and titles.
+    /// Print a YAML timeline as a Markdown table of dates and titles, in
+    /// date order.
     #[command(
-        after_help = "Examples:\n  timeline table data/000_5da06e75f2e99931.yaml\n  timeline table data/lenne-flood.yaml --from 2013-03-14 --to 2013-03-24 --tag flood"
+        after_help = "Examples:\n  timeline table data/000_5da06e75f2e99931.yaml\n  timeline table data/lenne-flood.yaml --from 2013-03-14 --to 2013-03-24 --tag disaster"
     )]
     Table {
         /// The timeline file.
@@ -113,7 +124,8 @@ struct BuildArgs {
     /// Worker threads (default: every core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     jobs: Option<u32>,
-    /// No progress bar and no summary line.
+    /// Print nothing on success: no progress bar, no list of what was
+    /// written, no warnings, no summary (errors are still shown).
     #[arg(short, long)]
     quiet: bool,
     #[command(flatten)]
@@ -356,16 +368,19 @@ fn run(cli: Cli) -> Result<i32, Error> {
             };
             let report = pipeline::build(&inputs, &opts, &hooks)?;
             bar.finish_and_clear();
-            for w in &report.warnings {
-                eprintln!("warning: {w}");
-            }
-            for b in &report.built {
-                println!(
-                    "{}: {} events, chart {}",
-                    b.yaml.display(),
-                    b.events,
-                    b.svg.display()
-                );
+            // --quiet: nothing on success; errors are always shown.
+            if !a.quiet {
+                for w in &report.warnings {
+                    eprintln!("warning: {w}");
+                }
+                for b in &report.built {
+                    println!(
+                        "{}: {}, chart {}",
+                        b.yaml.display(),
+                        tl::count(b.events, "event", "events"),
+                        b.svg.display()
+                    );
+                }
             }
             for e in &report.failed {
                 self::report(e);
@@ -374,17 +389,17 @@ fn run(cli: Cli) -> Result<i32, Error> {
                 let secs = started.elapsed().as_secs_f64();
                 let events: usize = report.built.iter().map(|b| b.events).sum();
                 eprintln!(
-                    "{} documents, {} events, {:.2} s, {:.2} MB/s",
-                    report.documents,
-                    events,
+                    "{}, {}, {:.2} s, {:.2} MB/s",
+                    tl::count(report.documents, "document", "documents"),
+                    tl::count(events, "event", "events"),
                     secs,
                     report.bytes as f64 / 1e6 / secs.max(1e-9)
                 );
             }
             if report.interrupted {
                 eprintln!(
-                    "interrupted: {} timelines written, each complete",
-                    report.built.len()
+                    "interrupted: {} written, each complete",
+                    tl::count(report.built.len(), "timeline", "timelines")
                 );
                 Ok(exit::INTERRUPTED)
             } else if report.failed.is_empty() {
@@ -392,7 +407,11 @@ fn run(cli: Cli) -> Result<i32, Error> {
             } else if report.built.is_empty() {
                 Ok(report.failed[0].exit_code())
             } else {
-                eprintln!("{} of {} inputs failed", report.failed.len(), inputs.len());
+                eprintln!(
+                    "{} of {} failed",
+                    report.failed.len(),
+                    tl::count(inputs.len(), "input", "inputs")
+                );
                 Ok(exit::PARTIAL)
             }
         }
@@ -429,7 +448,7 @@ fn run(cli: Cli) -> Result<i32, Error> {
             let mut results = Vec::new();
             for p in &a.inputs {
                 let article = pipeline::read_article(p, decoding(a.lossy))?;
-                let r = pipeline::process(&article, dct);
+                let r = pipeline::process(&article, dct)?;
                 for w in &r.tagged.warnings {
                     eprintln!("warning: {}: {w}", p.display());
                 }
@@ -466,13 +485,16 @@ fn run(cli: Cli) -> Result<i32, Error> {
             println!("{}", out.display());
             Ok(exit::OK)
         }
-        Command::Check { file } => {
+        Command::Check { file, quiet } => {
             let t = pipeline::load_timeline(&file)?;
-            println!("{}: ok, {} events", file.display(), t.events.len());
+            if !quiet {
+                let events = tl::count(t.events.len(), "event", "events");
+                println!("{}: ok, {events}", file.display());
+            }
             Ok(exit::OK)
         }
-        Command::Fmt { file } => {
-            let text = pipeline::format_file(&file)?;
+        Command::Fmt { file, sort } => {
+            let text = pipeline::format_file_with(&file, sort)?;
             fsio::write_atomic(&file, text.as_bytes())?;
             Ok(exit::OK)
         }
@@ -509,7 +531,7 @@ fn tag(a: TagArgs) -> Result<i32, Error> {
             fsio::decode(Path::new("<stdin>"), buf, Decoding::Strict)?
         }
     };
-    let tagged = tagger::tag_document(&text, dct(&a.dct)?);
+    let tagged = tagger::tag_document(&text, dct(&a.dct)?)?;
     for w in &tagged.warnings {
         eprintln!("warning: {w}");
     }

@@ -85,8 +85,8 @@ pub struct ArticleResult {
 }
 
 /// Tags and extracts the events of one article.
-pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
-    let tagged = tagger::tag_document(&article.text, dct);
+pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> Result<ArticleResult, Error> {
+    let tagged = tagger::tag_document(&article.text, dct)?;
     let extraction = events::extract(
         Article {
             name: &article.name,
@@ -94,11 +94,11 @@ pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> ArticleResult {
         },
         &tagged,
     );
-    ArticleResult {
+    Ok(ArticleResult {
         tagged,
         extraction,
         headline: timeline::title::headline(&article.text),
-    }
+    })
 }
 
 /// Builds one timeline from several articles' results. Its title is
@@ -248,10 +248,8 @@ fn build_inner(
         let done: Vec<(PathBuf, Result<Processed, Error>)> = chunk
             .par_iter()
             .map(|path| {
-                let r = read_article(path, opts.decoding).map(|a| {
-                    let r = process(&a, opts.dct);
-                    (a.text.len() as u64, r)
-                });
+                let r = read_article(path, opts.decoding)
+                    .and_then(|a| Ok((a.text.len() as u64, process(&a, opts.dct)?)));
                 (hooks.progress)();
                 (path.clone(), r)
             })
@@ -406,12 +404,22 @@ pub fn load_timeline(path: &Path) -> Result<Timeline, Error> {
 /// `timeline fmt`: the canonical form of a timeline file, comments kept.
 /// Nothing is written; an invalid file is an error.
 pub fn format_file(path: &Path) -> Result<String, Error> {
+    format_file_with(path, false)
+}
+
+/// [`format_file`], with the events sorted by date when `sort` is true
+/// (`timeline fmt --sort`; comments move with their events).
+pub fn format_file_with(path: &Path, sort: bool) -> Result<String, Error> {
     let bytes = read_timeline_bytes(path)?;
     let file = path.display().to_string();
     // Validates the encoding with line and column, as `check` does.
     timeline::from_yaml_bytes(&bytes, &file)?;
     let src = String::from_utf8_lossy(&bytes);
-    Ok(timeline::format(&src, &file)?)
+    Ok(if sort {
+        timeline::format_sorted(&src, &file)?
+    } else {
+        timeline::format(&src, &file)?
+    })
 }
 
 /// Parses a `--dct` value (`YYYY-MM-DD`).
@@ -485,7 +493,10 @@ pub fn extract_jsonl_line(line: &str) -> Result<String, JsonlError> {
         name,
         text: doc.text,
     };
-    let result = process(&article, doc.dct);
+    let result = process(&article, doc.dct).map_err(|e| JsonlError {
+        message: e.to_string(),
+        column: 1,
+    })?;
     let t = timeline_of(None, std::slice::from_ref(&result));
     let mut out = serde_json::Map::new();
     out.insert("id".into(), doc.id);
@@ -636,7 +647,7 @@ pub fn map_jsonl<R: std::io::BufRead, W: std::io::Write>(
 /// escaped, bidirectional controls dropped.
 pub fn table(t: &Timeline) -> String {
     let mut out = String::from("| date | title |\n|---|---|\n");
-    for e in &t.events {
+    for e in t.events_by_date() {
         out.push_str(&format!(
             "| {} | {} |\n",
             crate::layout::date_text(e),

@@ -94,6 +94,19 @@ fn value_of(v: &str) -> (TimexType, Value) {
         Date::Decade(d) => point(d * 10, YearSpan::Decade, Within::Whole),
         Date::Year(y) => point(y, YearSpan::Year, Within::Whole),
         Date::Month { year, month } => point(year, YearSpan::Year, Within::Month(month as u8)),
+        Date::Quarter { year, quarter } => {
+            point(year, YearSpan::Year, Within::Quarter(quarter as u8))
+        }
+        Date::Season { year, season } => {
+            use timeline::tagger::timex::Season as S;
+            let s = match season {
+                timeline::date::Season::Spring => S::Spring,
+                timeline::date::Season::Summer => S::Summer,
+                timeline::date::Season::Autumn => S::Fall,
+                timeline::date::Season::Winter => S::Winter,
+            };
+            point(year, YearSpan::Year, Within::Season(s))
+        }
         Date::Day(d) => {
             use chrono::Datelike;
             point(
@@ -142,11 +155,7 @@ fn parse_case(src: &str) -> Case {
             modifier: None,
             latent: false,
             range: None,
-            derivation: Derivation {
-                rule: "corpus.marked".into(),
-                children: Vec::new(),
-                resolution: None,
-            },
+            derivation: Derivation::explicit("corpus.marked"),
         };
         for p in parts {
             match p {

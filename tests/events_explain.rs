@@ -16,11 +16,7 @@ fn timex(text: &str, needle: &str, kind: TimexType, value: Value, rule: &str) ->
         modifier: None,
         latent: false,
         range: None,
-        derivation: Derivation {
-            rule: rule.into(),
-            children: Vec::new(),
-            resolution: None,
-        },
+        derivation: Derivation::explicit(rule),
     }
 }
 

@@ -23,11 +23,7 @@ fn day_timex(text: &str, needle: &str, (y, m, d): (i32, u8, u8)) -> Timex {
         modifier: None,
         latent: false,
         range: None,
-        derivation: Derivation {
-            rule: "date.test".into(),
-            children: Vec::new(),
-            resolution: None,
-        },
+        derivation: Derivation::explicit("date.test"),
     }
 }
 

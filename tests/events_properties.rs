@@ -192,7 +192,7 @@ proptest! {
                     modifier: None,
                     latent,
                     range: None,
-                    derivation: Derivation { rule: "prop".into(), children: Vec::new(), resolution: None },
+                    derivation: Derivation::explicit("prop"),
                 }
             })
             .collect();

@@ -10,7 +10,7 @@ use timeline::timeline::{Event, When};
 const SEED: &str = include_str!("../seeds/000_5da06e75f2e99931.txt");
 
 fn seed() -> Extraction {
-    let tagged = tag_document(SEED, None);
+    let tagged = tag_document(SEED, None).unwrap();
     extract(
         Article {
             name: "000_5da06e75f2e99931.txt",

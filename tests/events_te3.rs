@@ -53,7 +53,10 @@ fn te3_titles_keep_their_invariants() {
         let text = v["text"].as_str().unwrap();
         let id = v["id"].as_str().unwrap();
         let dct = v["dct"].as_str().and_then(|d| d.parse().ok());
-        let x = extract(Article { name: id, text }, &tag_document(text, dct));
+        let x = extract(
+            Article { name: id, text },
+            &tag_document(text, dct).unwrap(),
+        );
         docs += 1;
         for e in &x.events {
             events += 1;

@@ -121,7 +121,7 @@ fn a_long_sentence_of_dates_tags_in_linear_time() {
 fn many_repeated_statements_extract_in_linear_time() {
     at_scale(500, |n| {
         let text = "The talks ran from 1991 to 2020. ".repeat(n);
-        let tagged = timeline::tagger::tag_document(&text, Some(checks::fixed_dct()));
+        let tagged = timeline::tagger::tag_document(&text, Some(checks::fixed_dct())).unwrap();
         let ex = extract(
             Article {
                 name: "long.txt",

@@ -4,9 +4,12 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use timeline::tagger::grammar::Grammar;
-use timeline::tagger::rules::RULE_FILES;
-use timeline::tagger::tag;
+use timeline::tagger::{RULE_FILES, Tagger, Timex};
+
+/// Tags `text` with the bundled tagger.
+fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    Tagger::shared().unwrap().tag(text, dct)
+}
 
 /// One expected timex: byte span in the cleaned text, value, modifier, latent.
 #[derive(Debug, PartialEq)]
@@ -150,9 +153,9 @@ fn check_file(name: &str, src: &str, failures: &mut Vec<String>) -> usize {
 fn example_corpora_pass() {
     let mut failures = Vec::new();
     let mut total = 0;
-    for (name, _, examples) in RULE_FILES {
-        let n = check_file(name, examples, &mut failures);
-        assert!(n >= 5, "{name}.examples has only {n} examples");
+    for f in RULE_FILES {
+        let n = check_file(f.name, f.examples, &mut failures);
+        assert!(n >= 5, "{}.examples has only {n} examples", f.name);
         total += n;
     }
     assert!(
@@ -165,18 +168,17 @@ fn example_corpora_pass() {
 
 #[test]
 fn bundled_rules_load() {
-    let g = Grammar::bundled().unwrap();
-    assert!(g.rules.len() > 100, "only {} rules", g.rules.len());
+    let n = Tagger::bundled().unwrap().rules().count();
+    assert!(n > 100, "only {n} rules");
 }
 
 #[test]
 fn rule_names_are_unique() {
-    let g = Grammar::bundled().unwrap();
+    let tagger = Tagger::shared().unwrap();
     let mut seen = BTreeSet::new();
-    let dups: Vec<&str> = g
-        .rules
-        .iter()
-        .filter(|r| !seen.insert(r.name.as_str()))
+    let dups: Vec<&str> = tagger
+        .rules()
+        .filter(|r| !seen.insert(r.name))
         .map(|r| r.name.as_str())
         .collect();
     assert!(dups.is_empty(), "duplicate rule names: {dups:?}");
@@ -186,18 +188,16 @@ fn rule_names_are_unique() {
 fn rule_names_carry_their_file() {
     // `date.*`/`time.*`/`neg.*` live in dates.rules, `relative.*` in
     // relative.rules, ...: the name says where to look.
-    for (file, src, _) in RULE_FILES {
-        for r in timeline::tagger::rules::parse_rules(file, src).unwrap() {
-            let prefix = r.name.split('.').next().unwrap_or("");
-            let ok = match *file {
-                "dates" => ["date", "time", "neg"].contains(&prefix),
-                "relative" => prefix == "relative",
-                "durations" => ["duration", "neg"].contains(&prefix),
-                "sets" => prefix == "set",
-                "vague" => prefix == "vague",
-                _ => false,
-            };
-            assert!(ok, "rule {} is in {file}.rules", r.name);
-        }
+    for r in Tagger::shared().unwrap().rules() {
+        let prefix = r.name.as_str().split('.').next().unwrap_or("");
+        let ok = match r.file {
+            "dates.rules" => ["date", "time", "neg"].contains(&prefix),
+            "relative.rules" => prefix == "relative",
+            "durations.rules" => ["duration", "neg"].contains(&prefix),
+            "sets.rules" => prefix == "set",
+            "vague.rules" => prefix == "vague",
+            _ => false,
+        };
+        assert!(ok, "rule {} is in {}:{}", r.name, r.file, r.line);
     }
 }

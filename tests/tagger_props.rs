@@ -2,7 +2,12 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use timeline::tagger::{Value, tag, timex::Point, timex::Within};
+use timeline::tagger::{Tagger, Timex, Value, timex::Point, timex::Within};
+
+/// Tags `text` with the bundled tagger.
+fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    Tagger::shared().unwrap().tag(text, dct)
+}
 
 fn dct() -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2023, 11, 2)

@@ -1,8 +1,13 @@
 //! Intervals come out as two timexes linked to each other.
 
 use chrono::NaiveDate;
-use timeline::tagger::tag;
 use timeline::tagger::timex::RangeRole;
+use timeline::tagger::{Tagger, Timex};
+
+/// Tags `text` with the bundled tagger.
+fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    Tagger::shared().unwrap().tag(text, dct)
+}
 
 /// (start text, end text) of each linked pair in `text`.
 fn pairs(text: &str) -> Vec<(String, String)> {

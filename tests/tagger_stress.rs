@@ -2,7 +2,12 @@
 //! stuff that makes backtracking regexes blow up) is tagged in one pass.
 
 use chrono::NaiveDate;
-use timeline::tagger::tag;
+use timeline::tagger::{Tagger, Timex};
+
+/// Tags `text` with the bundled tagger.
+fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    Tagger::shared().unwrap().tag(text, dct)
+}
 
 #[test]
 fn a_megabyte_of_date_fragments_finishes() {

@@ -151,7 +151,7 @@ t.yaml:4:11: error: `last Tuesday` is not a date
   |
 4 |     when: last Tuesday
   |           ^^^^^^^^^^^^
-  = hint: write 2020-11-10, 2021-09, 1991, ~1990, 2021?, -0043, 1991/2020 or Nov 10, 2020"
+  = hint: write a date such as 2020-11-10, 2021-09, 1991, 1990s, ~1990, 2021?, 10 Nov 2020, summer 2012, Q1 2013 or early 2011, or an interval such as 1991 to 2020"
     );
 }
 
@@ -288,6 +288,70 @@ t.yaml:3:31: error: `nope` is not a date
   |
 3 |   - {title: \"café–bar\", when: nope, id: a}
   |                               ^^^^
-  = hint: write 2020-11-10, 2021-09, 1991, ~1990, 2021?, -0043, 1991/2020 or Nov 10, 2020"
+  = hint: write a date such as 2020-11-10, 2021-09, 1991, 1990s, ~1990, 2021?, 10 Nov 2020, summer 2012, Q1 2013 or early 2011, or an interval such as 1991 to 2020"
     );
+}
+
+/// A tab is reported on its own line and column, wherever the parser
+/// noticed it, with the hint to indent with spaces; a syntax error says
+/// the other checks wait for it.
+#[test]
+fn a_tab_is_reported_where_it_is() {
+    // The parser notices this tab at the end of line 3.
+    insta::assert_snapshot!(errors("version: 1\nevents:\n  - id: a\n\twhen: 1991\n    title: A\n"), @r"
+    t.yaml:4:1: error: a tab in the indentation
+      |
+    4 |  when: 1991
+      | ^
+      = hint: indent with spaces; YAML does not allow tabs for indentation
+      = note: the other checks run once this syntax error is fixed
+    ");
+    insta::assert_snapshot!(errors("version: 1\nevents:\n\t- id: a\n"), @r"
+    t.yaml:3:1: error: a tab in the indentation
+      |
+    3 |  - id: a
+      | ^
+      = hint: indent with spaces; YAML does not allow tabs for indentation
+      = note: the other checks run once this syntax error is fixed
+    ");
+    // After spaces, and with CRLF line ends.
+    assert_eq!(
+        headlines("version: 1\nevents:\n  - id: a\n    when: 1991\n  \t  title: x\n"),
+        ["5:3: a tab in the indentation"]
+    );
+    assert_eq!(
+        headlines("version: 1\r\nevents:\r\n  - id: a\r\n\twhen: 1991\r\n"),
+        ["4:1: a tab in the indentation"]
+    );
+    assert_eq!(
+        headlines("version: 1\n\tevents: []\n"),
+        ["2:1: a tab in the indentation"]
+    );
+    // A tab between a key and its value is fine YAML.
+    assert!(
+        from_yaml(
+            "version: 1\nevents:\n  - id: a\n    when:\t1991\n    title: A\n",
+            "t.yaml"
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_syntax_error_says_the_other_checks_wait_for_it() {
+    insta::assert_snapshot!(errors("version: 1\nevents:\n  - id: \"a\n    titel: x\n"), @r#"
+    t.yaml:3:9: error: invalid YAML: unclosed quote
+      |
+    3 |   - id: "a
+      |         ^
+      = hint: check the indentation and quoting around this position
+      = note: the other checks run once this syntax error is fixed
+    "#);
+    // Refusals of the tree stage too: the note comes once, at the end.
+    let d = from_yaml("version: 1\nevents: []\na: &x 1\nb: *x\n", "t.yaml").unwrap_err();
+    let notes: Vec<_> = d.0.iter().map(|d| d.note.is_some()).collect();
+    assert_eq!(notes, [false, true]);
+    // Once the file parses, every problem is reported and there is no note.
+    let d = from_yaml("version: 1\nevents:\n  - id: a\n    titel: x\n", "t.yaml").unwrap_err();
+    assert!(d.0.iter().all(|d| d.note.is_none()));
 }

@@ -485,7 +485,7 @@ fn dated_candidates(cx: &mut Ctx<'_>, timexes: &[Timex], body_start: usize) -> D
             continue;
         }
         let toks = &cx.toks[si];
-        let mut rules = vec![t.derivation.rule.clone()];
+        let mut rules = vec![t.derivation.rule.to_string()];
         let text_range = text_range_end(text, t, lex);
         // Interval ends linked by the tagger.
         let partner = t
@@ -498,7 +498,7 @@ fn dated_candidates(cx: &mut Ctx<'_>, timexes: &[Timex], body_start: usize) -> D
                 continue;
             };
             if p.derivation.rule != t.derivation.rule {
-                rules.push(p.derivation.rule.clone());
+                rules.push(p.derivation.rule.to_string());
             }
             let when = When::Between {
                 start: Some(spec(d0, t.modifier)),
@@ -741,7 +741,7 @@ fn anchored_durations(
         let same_noun = lemma(&a.noun) == lemma(&head);
         // An anchor in the same sentence is the interval's own end: absorb it.
         let absorbed = (ac.sentence == si).then_some(ac.when);
-        let mut rules = vec![t.derivation.rule.clone()];
+        let mut rules = vec![t.derivation.rule.to_string()];
         rules.extend(
             ac.rules
                 .iter()
@@ -775,7 +775,7 @@ fn ongoing_candidates(
 ) {
     let lex = Lexicon::get();
     let dct_rule = match &dct.source {
-        DctSource::Document { rule, .. } => rule.clone(),
+        DctSource::Document { rule, .. } => rule.to_string(),
         DctSource::Given => "dct.given".to_string(),
     };
     let lead = cx.sentences.first().map_or(0, |s| s.paragraph);

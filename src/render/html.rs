@@ -83,8 +83,7 @@ pub fn html(t: &Timeline, opts: &RenderOptions) -> Result<String, RenderError> {
     let svg = write_svg(&chart, opts.theme)?;
     let kept = opts.filter.apply(t).timeline;
     let title = chart.title_text();
-    let mut events: Vec<&Event> = kept.events.iter().collect();
-    events.sort_by_key(|e| (e.when.sort_key().is_none(), e.when.sort_key()));
+    let events = kept.events_by_date();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

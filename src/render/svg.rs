@@ -347,6 +347,7 @@ fn event_class(e: &EventGeom) -> String {
         crate::date::Precision::Day => " precision-day",
         crate::date::Precision::Month => " precision-month",
         crate::date::Precision::Year => " precision-year",
+        crate::date::Precision::Quarter => " precision-quarter",
         crate::date::Precision::Decade => " precision-decade",
         crate::date::Precision::Century => " precision-century",
     });

@@ -167,6 +167,9 @@ pub fn timexes_json(id: serde_json::Value, text: &str, timexes: &[Timex]) -> Str
 /// returns the output line (without a newline).
 pub fn tag_line(line: &str) -> Result<String, DocError> {
     let doc = parse_doc(line)?;
-    let tagged = tag_document(&doc.text, doc.dct);
+    let tagged = tag_document(&doc.text, doc.dct).map_err(|e| DocError {
+        message: e.to_string(),
+        column: 1,
+    })?;
     Ok(timexes_json(doc.id, &doc.text, &tagged.timexes))
 }

@@ -1,22 +1,64 @@
 //! Temporal tagging: text → temporal expressions → values resolved against
 //! the document creation time (DCT).
 //!
-//! Tagging runs in two phases, in the manner of HeidelTime but with typed
-//! values instead of strings:
+//! A [`Tagger`] holds the compiled rules and word lists: build it once
+//! ([`Tagger::bundled`], or the process-wide [`Tagger::shared`]; a rule
+//! file that does not load is a [`RuleError`] naming its file and line) and
+//! tag any number of documents with [`Tagger::tag_document`] (which also
+//! finds the DCT) or [`Tagger::tag`]. Tagging runs in two phases, in the
+//! manner of HeidelTime but with typed values instead of strings:
 //!
-//! 1. **Grammar.** The text is tokenized once ([`token`]); the rules in
-//!    `src/tagger/rules/*.rules` (a small rule language, see [`rules`]) are
-//!    matched over the tokens, longest match first, each rule indexed by its
-//!    first token so ordinary words cost one lookup. A match yields an
-//!    underspecified value ([`grammar::Spec`]): `March` is "a March",
-//!    `two years ago` is "-2 years from the DCT".
-//! 2. **Resolution** ([`resolve`]). Underspecified values are anchored to the
-//!    DCT or, for `a year earlier` and `the previous day`, to the last
-//!    mentioned date. The sentence's tense (`will`, `next` vs `was`, `had`)
-//!    decides whether `Friday` is the previous or the next one.
+//! 1. **Grammar.** The text is tokenized once; the rules in
+//!    `src/tagger/rules/*.rules` are matched over the tokens, longest match
+//!    first, each rule indexed by its first token so ordinary words cost
+//!    one lookup. A match builds an underspecified value: `March` is "a
+//!    March", `two years ago` is "-2 years from the DCT".
+//! 2. **Resolution.** Underspecified values are anchored to the DCT or,
+//!    for `a year earlier` and `the previous day`, to the reference time
+//!    (the last date mentioned). The sentence's tense (`will`, `next` vs
+//!    `was`, `had`) decides whether `Friday` is the previous or the next
+//!    one.
 //!
-//! Every [`Timex`] records its rule, the word lists that fed it and how it
-//! was resolved; [`explain`] prints that.
+//! Every [`Timex`] records its rule ([`timex::RuleId`]), the word lists that
+//! fed it, how it was resolved ([`timex::Resolution`]) and whether its year
+//! was inferred; [`explain`] prints that.
+//!
+//! # Layout
+//!
+//! Each file depends only on those listed after it (no circle):
+//!
+//! | file | what it holds |
+//! |------|---------------|
+//! | `mod.rs` | this front door: [`Tagger`], [`Tagged`], [`tag_document`] |
+//! | `jsonl.rs` | the JSON-lines reader and writer of `tag --jsonl` |
+//! | `dct.rs` | finding the DCT in the text: [`Dct`], [`DctSource`], [`DctRule`] |
+//! | `explain.rs` | [`explain`]: the `--explain` text of a timex |
+//! | `cues.rs` | tense cues and sentence bounds; `since` and possessives |
+//! | `ranges.rs` | linking `from X to Y`, `X–Y` into intervals; shared years |
+//! | `resolve.rs` | the resolver: DCT, reference time, reporting period |
+//! | `matcher.rs` | the matcher: first-token index, the walk, the scan loop |
+//! | `filter.rs` | false friends, latent context, words of a name |
+//! | `build.rs` | one builder per production: captures → underspecified values |
+//! | `grammar.rs` | the compiled grammar: rules, patterns, lexicon, vocabulary |
+//! | `pattern.rs` | pattern elements over word ids; one element at one token |
+//! | `rules.rs` | the rule language: patterns, [`RULE_FILES`] |
+//! | `production.rs` | typed productions: one variant per builder, checked keys |
+//! | `lexicon.rs` | every word list from one table; the function words' roles |
+//! | `error.rs` | [`RuleError`]: a rule or word file's error at its line |
+//! | `spec.rs` | what grammar and resolver share: `Spec`, `Draft`, `Dir`, `Anchor` |
+//! | `calendar.rs` | holidays, weekdays, month and season bounds, day shifts |
+//! | `token.rs` | the tokenizer, which takes the vocabulary as an argument |
+//! | `hash.rs` | the hashers of the word tables |
+//! | `timex.rs` | the public value types: [`Timex`], [`Value`], provenance |
+//!
+//! Where new work goes: a document mode (news vs narrative) and a moving
+//! reference time belong to `resolve.rs` (`Resolver::base` decides what a
+//! relative expression counts from, `Resolver::cyclic` where a bare month
+//! or weekday falls); new ways of writing dates are rules and word lists
+//! in `rules/`, with new builders in `production.rs` and `build.rs`; a
+//! faster engine replaces `matcher.rs` (its interface is `Matcher::new`
+//! and `Matcher::drafts`) and keeps `pattern.rs`, `filter.rs` and
+//! `build.rs`.
 //!
 //! # Data files
 //!
@@ -25,12 +67,16 @@
 //! * rules: `dates.rules` (calendar dates, times, ranges and the negative
 //!   `neg.*` rules), `relative.rules`, `durations.rules`, `sets.rules`,
 //!   `vague.rules`; beside each an `.examples` corpus run as a test at a
-//!   fixed DCT (`tests/tagger_examples.rs`);
-//! * word lists: months, weekdays, numbers, ordinals, units, seasons, parts
-//!   of the day, holidays, decades, modifiers, time zones, set adverbs, vague
-//!   words, tense cues (`tense.words`), the context words that license a
-//!   weak match (`context.words`, `year_context.words`) and the label nouns
-//!   that forbid one (`labels.words`: `Resolution 1325`).
+//!   fixed DCT (`tests/tagger_examples.rs`); the rule language is described
+//!   in `rules.rs`, the productions in `production.rs`;
+//! * word lists (`lexicon.rs` describes the format): months, weekdays,
+//!   numbers, ordinals, units, seasons, parts of the day, holidays, decades,
+//!   modifiers, time zones, set adverbs, vague words, tense cues
+//!   (`tense.words`), the context words that license a weak match
+//!   (`context.words`, `year_context.words`), the label nouns that forbid
+//!   one (`labels.words`: `Resolution 1325`), and the function words the
+//!   engine's own passes look for (`function.words`: `since`, `from ... to`,
+//!   `been`, `-ed`).
 //!
 //! # Resolution conventions (TimeML, as the TempEval-3 gold annotates)
 //!
@@ -65,54 +111,54 @@
 //! `in`, `since`, `by`.
 //!
 //! ```
-//! use chrono::{Datelike, NaiveDate};
-//! use timeline::tagger::tag;
+//! use chrono::NaiveDate;
+//! use timeline::tagger::Tagger;
+//! let tagger = Tagger::shared()?;
 //! let dct = NaiveDate::from_ymd_opt(2023, 11, 2);
-//! let t = tag("The war ended on November 10, 2020, and drills followed last week.", dct);
+//! let t = tagger.tag("The war ended on November 10, 2020, and drills followed last week.", dct);
 //! let values: Vec<String> = t.iter().map(|t| t.value.timeml()).collect();
 //! assert_eq!(values, ["2020-11-10", "2023-W43"]);
+//! # Ok::<(), timeline::tagger::RuleError>(())
 //! ```
 
-pub mod grammar;
+mod build;
+mod calendar;
+mod cues;
+mod dct;
+mod error;
+mod explain;
+mod filter;
+mod grammar;
+mod hash;
 pub mod jsonl;
-pub mod resolve;
-pub mod rules;
+mod lexicon;
+mod matcher;
+mod pattern;
+mod production;
+mod ranges;
+mod resolve;
+mod rules;
+mod spec;
 pub mod timex;
-pub mod token;
+mod token;
 
+pub use dct::{Dct, DctRule, DctSource};
+pub use error::RuleError;
+pub use explain::explain;
+pub use rules::{RULE_FILES, RuleFile};
 pub use timex::{Timex, TimexType, Value};
 
-use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
 
-use grammar::{Dir, Draft, Spec, grammar};
-use resolve::{Resolver, Tense};
-use timex::{Derivation, Point, RangeLink, RangeRole, Within, YearSpan};
+use chrono::NaiveDate;
+
+use cues::Cues;
+use grammar::Grammar;
+use matcher::Matcher;
+use resolve::Resolver;
+use spec::Draft;
+use timex::{Derivation, RangeLink, Resolution, RuleId, Tense};
 use token::{Token, tokenize};
-
-/// Where the document creation time came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DctSource {
-    /// Given by the caller (`--dct`).
-    Given,
-    /// Read from the document: byte span of the date line and the rule.
-    Document {
-        /// Byte offset where the date line's date starts.
-        start: usize,
-        /// Byte offset where it ends.
-        end: usize,
-        /// The rule that read it.
-        rule: String,
-    },
-}
-
-/// A document creation time and its provenance.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dct {
-    /// The date.
-    pub date: NaiveDate,
-    /// Where it came from.
-    pub source: DctSource,
-}
 
 /// The tagger's result for one document.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -128,215 +174,142 @@ pub struct Tagged {
 /// The warning given when no DCT is known.
 pub const NO_DCT_WARNING: &str = "no document date (give --dct or start the text with a date line): relative dates left unresolved";
 
-/// Tags a document: finds its DCT (unless `dct` is given), then its temporal
-/// expressions, resolved against that DCT.
-///
-/// The DCT is read from the document when its first non-empty line holds a
-/// full date (` date 2023-11-02 (MENAFN- AzerNews) ...`, `November 2, 2023`).
-pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Tagged {
-    let mut warnings = Vec::new();
-    let dct = match dct {
-        Some(date) => Some(Dct {
-            date,
-            source: DctSource::Given,
-        }),
-        None => find_dct(text),
-    };
-    match &dct {
-        None => warnings.push(NO_DCT_WARNING.to_string()),
-        Some(Dct {
-            date,
-            source: DctSource::Document { rule, .. },
-        }) if rule.starts_with("dct.dateline") => warnings.push(format!(
-            "document date {date} read from the dateline; its year was inferred from the text"
-        )),
-        Some(_) => {}
-    }
-    if let Err(e) = grammar() {
-        warnings.push(format!("tagger rules failed to load: {e}"));
-    }
-    Tagged {
-        timexes: tag(text, dct.as_ref().map(|d| d.date)),
-        dct,
-        warnings,
+/// A rule of the tagger's grammar, as [`Tagger::rules`] lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo<'a> {
+    /// The rule's unique name, e.g. `date.month_day_year`.
+    pub name: &'a RuleId,
+    /// The rule file it is written in, e.g. `dates.rules`.
+    pub file: &'a str,
+    /// Its 1-based line there.
+    pub line: usize,
+    /// A negative rule (`=> ... none`): what it matches is not a temporal
+    /// expression, and nothing else may match it.
+    pub negative: bool,
+}
+
+/// The temporal tagger: the compiled rules and word lists. Build it once
+/// ([`Tagger::bundled`], or the process-wide [`Tagger::shared`]) and tag
+/// any number of documents with it.
+pub struct Tagger {
+    grammar: Grammar,
+    matcher: Matcher,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("rules", &self.grammar.rules.len())
+            .finish_non_exhaustive()
     }
 }
 
-/// Reads a DCT from the first non-empty line of `text`: a full date (day,
-/// month and year) starting within its first 40 bytes, so that a date deep
-/// in a first paragraph is not taken for the document's. A wire dateline without a year
-/// (`BAKU, Nov. 2 (AP) —`) takes the year of the latest month or day written
-/// with its year in the text (rule `dct.dateline`; [`tag_document`] then
-/// warns that the year was inferred).
-pub fn find_dct(text: &str) -> Option<Dct> {
-    first_line_dct(text).or_else(|| dateline_dct(text))
-}
+impl Tagger {
+    /// Compiles the rules and word lists bundled in the binary
+    /// (`src/tagger/rules/`). Fails with the file and line of the first
+    /// error in them.
+    pub fn bundled() -> Result<Tagger, RuleError> {
+        let grammar = Grammar::bundled()?;
+        let matcher = Matcher::new(&grammar);
+        Ok(Tagger { grammar, matcher })
+    }
 
-fn first_line_dct(text: &str) -> Option<Dct> {
-    let offset = text.len() - text.trim_start().len();
-    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let line = &text[offset..line_end];
-    let g = grammar().ok()?;
-    let toks = tokenize(line);
-    for d in g.scan(&toks) {
-        if toks[d.start_tok].start > 40 {
-            break;
-        }
-        if let Spec::Fixed(Value::Point(Point {
-            year: Some(y),
-            span: YearSpan::Year,
-            within: Within::Day { month, day },
-            ..
-        })) = d.spec
-        {
-            let date = NaiveDate::from_ymd_opt(y, month.into(), day.into())?;
-            return Some(Dct {
+    /// The bundled tagger, compiled on first use and shared by the whole
+    /// process (every thread).
+    pub fn shared() -> Result<&'static Tagger, RuleError> {
+        static SHARED: OnceLock<Result<Tagger, RuleError>> = OnceLock::new();
+        SHARED
+            .get_or_init(Tagger::bundled)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Tags a document: finds its DCT (unless `dct` is given), then its
+    /// temporal expressions, resolved against that DCT.
+    ///
+    /// The DCT is read from the document when its first non-empty line
+    /// holds a full date (` date 2023-11-02 (MENAFN- AzerNews) ...`,
+    /// `November 2, 2023`).
+    pub fn tag_document(&self, text: &str, dct: Option<NaiveDate>) -> Tagged {
+        let mut warnings = Vec::new();
+        let dct = match dct {
+            Some(date) => Some(Dct {
                 date,
-                source: DctSource::Document {
-                    start: offset + toks[d.start_tok].start,
-                    end: offset + toks[d.end_tok - 1].end,
-                    rule: format!("dct.first_line via {}", d.rule),
-                },
-            });
+                source: DctSource::Given,
+            }),
+            None => self.find_dct(text),
+        };
+        match &dct {
+            None => warnings.push(NO_DCT_WARNING.to_string()),
+            Some(d) if d.year_inferred() => warnings.push(format!(
+                "document date {} read from the dateline; its year was inferred from the text",
+                d.date
+            )),
+            Some(_) => {}
+        }
+        Tagged {
+            timexes: self.tag(text, dct.as_ref().map(|d| d.date)),
+            dct,
+            warnings,
         }
     }
-    None
-}
 
-/// `CITY, Month D (AGENCY) —` on the first line, the year from the text.
-fn dateline_dct(text: &str) -> Option<Dct> {
-    let offset = text.len() - text.trim_start().len();
-    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let g = grammar().ok()?;
-    let toks = tokenize(&text[offset..line_end]);
-    let (d, month, day) = g.scan(&toks).into_iter().find_map(|d| match d.spec {
-        Spec::Cyclic {
-            within: Within::Day { month, day },
-            weekday: None,
-            ..
-        } => {
-            let next = toks.get(d.end_tok).map(|t| t.lower.as_str());
-            let prev = d.start_tok.checked_sub(1).map(|p| toks[p].lower.as_str());
-            (prev == Some(",") && matches!(next, Some("(" | "–" | "-" | "/")))
-                .then_some((d, month, day))
-        }
-        _ => None,
-    })?;
-    // The latest month or day written with its year.
-    let all = tokenize(text);
-    let year = g
-        .scan(&all)
-        .iter()
-        .filter_map(|x| match x.spec {
-            Spec::Fixed(Value::Point(Point {
-                year: Some(y),
-                span: YearSpan::Year,
-                within: Within::Day { .. } | Within::Month(_),
-                ..
-            })) => Some(y),
-            _ => None,
+    /// Reads a DCT from the first non-empty line of `text`: a full date
+    /// (day, month and year) starting within its first 40 bytes, so that a
+    /// date deep in a first paragraph is not taken for the document's. A
+    /// wire dateline without a year (`BAKU, Nov. 2 (AP) —`) takes the year
+    /// of the latest month or day written with its year in the text (rule
+    /// `dct.dateline`; [`Tagger::tag_document`] then warns that the year
+    /// was inferred).
+    pub fn find_dct(&self, text: &str) -> Option<Dct> {
+        dct::find_dct(&self.grammar, &self.matcher, text)
+    }
+
+    /// The grammar's rules, in file order.
+    pub fn rules(&self) -> impl Iterator<Item = RuleInfo<'_>> {
+        self.grammar.rules.iter().map(|r| RuleInfo {
+            name: &r.name,
+            file: &r.file,
+            line: r.line,
+            negative: r.production == production::Production::Reject,
         })
-        .max()?;
-    let date = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
-    Some(Dct {
-        date,
-        source: DctSource::Document {
-            start: offset + toks[d.start_tok].start,
-            end: offset + toks[d.end_tok - 1].end,
-            rule: format!("dct.dateline via {}, year {year} from the text", d.rule),
-        },
-    })
-}
-
-/// Finds the temporal expressions in `text` and resolves them against `dct`.
-///
-/// Without a DCT relative expressions stay unresolved (`X` in their value).
-pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
-    let Ok(g) = grammar() else {
-        return Vec::new();
-    };
-    let toks = tokenize(text);
-    let drafts = g.scan(&toks);
-    let cues = Cues::new(g, &toks);
-    let mut resolver = Resolver::new(dct);
-    let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
-    for mut d in drafts {
-        let mut tense = cues.tense(d.start_tok, d.end_tok);
-        // `since January`, `since the Oct. 23 slaying`: a starting point in
-        // the past, whatever the sentence's tense.
-        if let Spec::Cyclic { dir, .. } = &mut d.spec {
-            if *dir == Dir::Tense && after_since(&toks, d.start_tok) {
-                *dir = Dir::Past;
-            }
-        }
-        // `Wednesday's ruling`: a possessive date names something that has
-        // happened, whatever the sentence's tense (`would appeal
-        // Wednesday's ruling`).
-        if tense == Tense::Future && possessive(&toks, d.end_tok) {
-            tense = Tense::None;
-        }
-        let mut timex = to_timex(&toks, &d, &mut resolver, tense);
-        if d.week_of {
-            timex.value = week_of(timex.value);
-            let note = timex.derivation.resolution.take().unwrap_or_default();
-            timex.derivation.resolution = Some(if note.is_empty() {
-                "the ISO week of that day".to_string()
-            } else {
-                format!("{note}; the ISO week of that day")
-            });
-        }
-        out.push(timex);
     }
-    link_ranges(&toks, &mut out);
-    out
-}
 
-/// Whether the word before token `start` (skipping `the`, `early`, `late`,
-/// `shortly after`) is `since`.
-fn after_since(toks: &[Token], start: usize) -> bool {
-    let mut k = start;
-    while k > 0 {
-        k -= 1;
-        match toks[k].lower.as_str() {
-            "the" | "early" | "late" | "mid" | "-" | "shortly" | "after" | "just" => {}
-            w => return w == "since",
+    /// Finds the temporal expressions in `text` and resolves them against
+    /// `dct`.
+    ///
+    /// Without a DCT relative expressions stay unresolved (`X` in their
+    /// value).
+    pub fn tag(&self, text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        let g = &self.grammar;
+        let lex = &g.lexicon;
+        let toks = tokenize(text, &g.vocab);
+        let drafts = self.matcher.drafts(g, &toks);
+        let cues = Cues::new(lex, &toks);
+        let mut resolver = Resolver::new(dct);
+        let mut out: Vec<Timex> = Vec::with_capacity(drafts.len());
+        for mut d in drafts {
+            let tense = cues.context(lex, &toks, &mut d);
+            out.push(to_timex(&toks, &d, &mut resolver, tense));
         }
-    }
-    false
-}
-
-/// The ISO week of a day: `the week of March 6, 2000` is `2000-W10`.
-fn week_of(v: Value) -> Value {
-    match v {
-        Value::Point(Point {
-            year: Some(y),
-            span: YearSpan::Year,
-            within: Within::Day { month, day },
-            ..
-        }) => match NaiveDate::from_ymd_opt(y, month.into(), day.into()) {
-            Some(d) => {
-                let w = d.iso_week();
-                Value::Point(Point {
-                    year: Some(w.year()),
-                    span: YearSpan::Year,
-                    within: Within::Week(w.week() as u8),
-                    time: None,
-                })
-            }
-            None => v,
-        },
-        other => other,
+        ranges::link_ranges(lex, &toks, &mut out);
+        out
     }
 }
 
-/// Whether the tokens at `end` are a possessive `'s`.
-fn possessive(toks: &[Token], end: usize) -> bool {
-    matches!(toks.get(end), Some(t) if matches!(t.lower.as_str(), "'" | "’"))
-        && matches!(toks.get(end + 1), Some(t) if t.lower == "s" && !t.space_before)
+/// Tags a document with the [shared](Tagger::shared) bundled tagger; see
+/// [`Tagger::tag_document`].
+pub fn tag_document(text: &str, dct: Option<NaiveDate>) -> Result<Tagged, RuleError> {
+    Ok(Tagger::shared()?.tag_document(text, dct))
 }
 
+/// Resolves draft `d` into a timex.
 fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) -> Timex {
-    let (value, resolution) = resolver.resolve(d.spec, tense);
+    let (mut value, mut resolution) = resolver.resolve(d.spec, tense);
+    if d.week_of {
+        value = calendar::iso_week_of(value);
+        resolution = Resolution::WeekOf(Box::new(resolution));
+    }
     Timex {
         start: toks[d.start_tok].start,
         end: toks[d.end_tok - 1].end,
@@ -349,277 +322,7 @@ fn to_timex(toks: &[Token], d: &Draft, resolver: &mut Resolver, tense: Tense) ->
             rule: d.rule.clone(),
             children: d.children.clone(),
             resolution,
+            year_inferred: d.spec.year_inferred(),
         },
     }
-}
-
-/// Tense cues (+1 future, -1 past) near each token, and sentence starts.
-struct Cues {
-    sentence: Vec<usize>,
-    /// Per token: the nearest cue before it in its sentence (0: none).
-    before: Vec<i8>,
-    /// Per token: the nearest cue at or after it in its sentence (0: none).
-    after: Vec<i8>,
-}
-
-impl Cues {
-    fn new(g: &grammar::Grammar, toks: &[Token]) -> Cues {
-        let mut cue = vec![0i8; toks.len()];
-        let mut sentence = vec![0usize; toks.len()];
-        let mut start = 0;
-        let mut i = 0;
-        while i < toks.len() {
-            let t = &toks[i];
-            if i > start && t.newline_before {
-                start = i;
-            }
-            sentence[i] = start;
-            // A past form after `be`/`been`/`being` is a participle: the
-            // auxiliary before it carries the tense (`will be held`).
-            // (Byte comparisons: no UTF-8 check per token on this hot path.)
-            let participle =
-                i > 0 && matches!(toks[i - 1].lower.as_bytes(), b"be" | b"been" | b"being");
-            if let Some((end, c)) = g.tense_cue(toks, i) {
-                // `lasted until 12 April`: the past verb decides, not `until`.
-                let after_past =
-                    i > 0 && cue[i - 1] < 0 && matches!(t.lower.as_bytes(), b"until" | b"till");
-                cue[i] = if participle && c < 0 || after_past {
-                    0
-                } else {
-                    c.signum() as i8
-                };
-                for s in sentence.iter_mut().take(end).skip(i + 1) {
-                    *s = start;
-                }
-                i = end;
-                continue;
-            }
-            // Regular past forms; `un-...-ed` words are adjectives
-            // (`unspecified`).
-            let lower = t.lower.as_bytes();
-            if t.is_word()
-                && lower.len() > 4
-                && lower.ends_with(b"ed")
-                && !lower.starts_with(b"un")
-                && !participle
-            {
-                cue[i] = -1;
-            }
-            let ends = matches!(t.lower.as_bytes(), b"." | b"!" | b"?")
-                && toks.get(i + 1).is_none_or(|n| n.space_before && n.upper);
-            i += 1;
-            if ends {
-                start = i;
-            }
-        }
-        // Nearest cues, precomputed so that a long sentence with many
-        // dates is not rescanned for each of them.
-        let mut before = vec![0i8; toks.len()];
-        for i in 1..toks.len() {
-            if sentence[i] == sentence[i - 1] {
-                before[i] = if cue[i - 1] != 0 {
-                    cue[i - 1]
-                } else {
-                    before[i - 1]
-                };
-            }
-        }
-        let mut after = cue.clone();
-        for i in (0..toks.len().saturating_sub(1)).rev() {
-            if after[i] == 0 && sentence[i + 1] == sentence[i] {
-                after[i] = after[i + 1];
-            }
-        }
-        Cues {
-            sentence,
-            before,
-            after,
-        }
-    }
-
-    /// The tense of tokens `start..end`: the nearest cue before them in the
-    /// sentence, else the nearest after.
-    fn tense(&self, start: usize, end: usize) -> Tense {
-        let sent = self.sentence.get(start).copied().unwrap_or(0);
-        let to_tense = |c: i8| if c > 0 { Tense::Future } else { Tense::Past };
-        match self.before.get(start) {
-            Some(&c) if c != 0 => return to_tense(c),
-            _ => {}
-        }
-        match (self.sentence.get(end), self.after.get(end)) {
-            (Some(&s), Some(&c)) if s == sent && c != 0 => to_tense(c),
-            _ => Tense::None,
-        }
-    }
-}
-
-/// Links `from X to Y`, `between X and Y`, `X–Y` as ranges; fixes the
-/// partner indices of ranges built by a rule.
-fn link_ranges(toks: &[Token], out: &mut [Timex]) {
-    let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
-    for i in 0..out.len().saturating_sub(1) {
-        let (a, b) = (&out[i], &out[i + 1]);
-        let linked = if a.range.map(|r| r.role) == Some(RangeRole::Start)
-            && b.range.map(|r| r.role) == Some(RangeRole::End)
-        {
-            true
-        } else if a.range.is_none()
-            && b.range.is_none()
-            && a.kind == TimexType::Date
-            && b.kind == TimexType::Date
-        {
-            let (ae, bs) = (tok_at(a.end), tok_at(b.start));
-            let between: Vec<&str> = toks[ae..bs].iter().map(|t| t.lower.as_str()).collect();
-            let before = tok_at(a.start)
-                .checked_sub(1)
-                .map(|p| toks[p].lower.as_str());
-            match between.as_slice() {
-                ["-" | "–"] => true,
-                ["to" | "until" | "till" | "through"] => {
-                    matches!(before, Some("from" | "between"))
-                }
-                ["and"] => before == Some("between"),
-                _ => false,
-            }
-        } else {
-            false
-        };
-        if linked {
-            out[i].range = Some(RangeLink {
-                partner: i + 1,
-                role: RangeRole::Start,
-            });
-            out[i + 1].range = Some(RangeLink {
-                partner: i,
-                role: RangeRole::End,
-            });
-        }
-    }
-    // One end without its own year takes the other end's: "between May and
-    // July 2020", "from Dec. 12 to Jan. 3, 2024", "from March 2019 to May".
-    for i in 0..out.len() {
-        let Some(RangeLink {
-            partner,
-            role: RangeRole::Start,
-        }) = out[i].range
-        else {
-            continue;
-        };
-        if partner >= out.len() {
-            continue;
-        }
-        let (a, b) = (out[i].clone(), out[partner].clone());
-        let explicit = |t: &Timex| t.derivation.resolution.is_none();
-        let (Value::Point(pa), Value::Point(pb)) = (a.value, b.value) else {
-            continue;
-        };
-        if pa.span != YearSpan::Year || pb.span != YearSpan::Year {
-            continue;
-        }
-        if !explicit(&a) && explicit(&b) && pa.within != Within::Whole {
-            if let Some(y) = pb.year {
-                let mut p = Point {
-                    year: Some(y),
-                    ..pa
-                };
-                if range_key(&p) > range_key(&pb) {
-                    p.year = Some(y - 1);
-                }
-                out[i].value = Value::Point(p);
-                out[i].derivation.resolution = Some(format!("year from the range's end {pb}"));
-            }
-        } else if explicit(&a) && !explicit(&b) && pb.within != Within::Whole {
-            if let Some(y) = pa.year {
-                let mut p = Point {
-                    year: Some(y),
-                    ..pb
-                };
-                if range_key(&p) < range_key(&pa) {
-                    p.year = Some(y + 1);
-                }
-                out[partner].value = Value::Point(p);
-                out[partner].derivation.resolution =
-                    Some(format!("year from the range's start {pa}"));
-            }
-        }
-    }
-    // A rule-made range whose partner was not next to it: drop the link.
-    for i in 0..out.len() {
-        if let Some(r) = out[i].range {
-            let ok = out
-                .get(r.partner)
-                .and_then(|p| p.range)
-                .is_some_and(|pr| pr.partner == i && pr.role != r.role);
-            if !ok {
-                out[i].range = None;
-            }
-        }
-    }
-}
-
-/// A sort key (year, month, day) for comparing the ends of a range.
-fn range_key(p: &Point) -> (i32, u8, u8) {
-    let y = p.year.unwrap_or(0);
-    match p.within {
-        Within::Day { month, day } => (y, month, day),
-        Within::Month(m) => (y, m, 0),
-        Within::Quarter(q) => (y, 3 * q - 2, 0),
-        Within::Half(h) => (y, 6 * h - 5, 0),
-        Within::Season(s) => (
-            y,
-            match s {
-                timex::Season::Spring => 3,
-                timex::Season::Summer => 6,
-                timex::Season::Fall => 9,
-                timex::Season::Winter => 12,
-            },
-            0,
-        ),
-        _ => (y, 0, 0),
-    }
-}
-
-/// A human-readable account of how `timex` was built from `text`, for
-/// `timeline tag --explain`.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use timeline::tagger::{explain, tag};
-/// let text = "He visited Baku last week.";
-/// let t = tag(text, NaiveDate::from_ymd_opt(2023, 11, 2));
-/// assert_eq!(
-///     explain(text, &t[0]),
-///     "\"last week\" DATE 2023-W43\n  rule: relative.last_unit\n  from: @units\n  resolved: -1 Week from DCT 2023-11-02"
-/// );
-/// ```
-pub fn explain(text: &str, timex: &Timex) -> String {
-    let mut s = format!(
-        "{:?} {} {}",
-        text.get(timex.start..timex.end).unwrap_or(""),
-        timex.kind.as_str(),
-        timex.value
-    );
-    if let Some(m) = timex.modifier {
-        s.push_str(&format!(" mod={}", m.as_str()));
-    }
-    if timex.latent {
-        s.push_str(" (latent: a weak match without a context word)");
-    }
-    s.push_str(&format!("\n  rule: {}", timex.derivation.rule));
-    if !timex.derivation.children.is_empty() {
-        s.push_str(&format!(
-            "\n  from: {}",
-            timex.derivation.children.join(", ")
-        ));
-    }
-    if let Some(r) = &timex.derivation.resolution {
-        s.push_str(&format!("\n  resolved: {r}"));
-    }
-    if let Some(r) = timex.range {
-        s.push_str(&format!(
-            "\n  range: {:?} of interval with #{}",
-            r.role, r.partner
-        ));
-    }
-    s
 }

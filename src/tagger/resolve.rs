@@ -1,147 +1,44 @@
 //! The resolver: turns the grammar's underspecified [`Spec`]s into TimeML
 //! values, anchored to the document creation time (DCT) or, for "a year
-//! earlier" and "the previous day", to the last mentioned date (the news
+//! earlier" and "the previous day", to the reference time (the news
 //! convention). A sentence's tense decides whether a bare `Friday` or
 //! `March` is the previous or the next occurrence.
+//!
+//! State across a document is two points: the **reference time** (the
+//! last date mentioned at year granularity or finer; it moves with each
+//! one) and the **reporting period** (the first quarter or half a results
+//! story names). [`Resolver::base`] is the one place that decides what a
+//! relative expression counts from; a document mode (news vs narrative)
+//! belongs there and in [`Resolver::cyclic`], which today anchors bare
+//! months and weekdays on the DCT.
+//!
+//! Every value comes with a typed [`Resolution`] saying how it was found.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::grammar::{Anchor, Dir, Spec};
-use super::rules::Holiday;
-use super::timex::{Point, TimeOfDay, Unit, Value, Within, YearSpan};
+use super::calendar::{
+    Holiday, add_days, at_granularity, bounds, day_point, first_day, holiday_date, point,
+    shift_day, weekday_of,
+};
+use super::spec::{Anchor, Dir, Spec};
+use super::timex::{Base, Point, Resolution, Tense, TimeOfDay, Unit, Value, Within, YearSpan};
 
-/// The tense of a sentence, from cue words (`will`, `next`, `was`, `had`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
-    /// Past cues only.
-    Past,
-    /// A future cue.
-    Future,
-    /// No cue.
-    None,
-}
-
-/// Resolution state across a document: the DCT and the last mentioned date.
+/// Resolution state across a document: the DCT, the reference time and the
+/// reporting period.
 #[derive(Debug, Clone)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     dct: Option<NaiveDate>,
-    last: Option<Point>,
+    /// The reference time: the last date mentioned (a known year, at year
+    /// granularity or finer), moved by each one.
+    reference: Option<Point>,
     /// The reporting period: the first quarter or half the text names (a
     /// results story names its quarter in the lead; later quarters are
     /// asides: "after a flat second quarter").
     period: Option<Point>,
 }
 
-fn point(year: i32, within: Within, time: Option<TimeOfDay>) -> Point {
-    Point {
-        year: Some(year),
-        span: YearSpan::Year,
-        within,
-        time,
-    }
-}
-
-fn day_point(d: NaiveDate, time: Option<TimeOfDay>) -> Point {
-    point(
-        d.year(),
-        Within::Day {
-            month: d.month() as u8,
-            day: d.day() as u8,
-        },
-        time,
-    )
-}
-
-/// First and last day of `within` in `year` (None for weeks and `Whole`).
-fn bounds(year: i32, within: Within) -> Option<(NaiveDate, NaiveDate)> {
-    let ym = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
-    let month_end = |y: i32, m: u32| {
-        let first = ym(y, m)?;
-        first.checked_add_months(Months::new(1))?.pred_opt()
-    };
-    let months = |a: u32, b: u32| Some((ym(year, a)?, month_end(year, b)?));
-    match within {
-        Within::Day { month, day } => {
-            let d = NaiveDate::from_ymd_opt(year, month.into(), day.into())?;
-            Some((d, d))
-        }
-        Within::Month(m) => months(m.into(), m.into()),
-        Within::Quarter(q) => months(3 * u32::from(q) - 2, 3 * u32::from(q)),
-        Within::Half(h) => months(6 * u32::from(h) - 5, 6 * u32::from(h)),
-        Within::Season(s) => {
-            use super::timex::Season::*;
-            match s {
-                Spring => months(3, 5),
-                Summer => months(6, 8),
-                Fall => months(9, 11),
-                Winter => Some((ym(year, 12)?, month_end(year + 1, 2)?)),
-            }
-        }
-        _ => None,
-    }
-}
-
-pub(crate) fn holiday_date(year: i32, h: Holiday) -> Option<NaiveDate> {
-    match h {
-        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m.into(), d.into()),
-        Holiday::Easter(off) => {
-            // Anonymous Gregorian algorithm.
-            let a = year % 19;
-            let b = year / 100;
-            let c = year % 100;
-            let d = b / 4;
-            let e = b % 4;
-            let f = (b + 8) / 25;
-            let g = (b - f + 1) / 3;
-            let h = (19 * a + b - d - g + 15) % 30;
-            let i = c / 4;
-            let k = c % 4;
-            let l = (32 + 2 * e + 2 * i - h - k) % 7;
-            let m = (a + 11 * h + 22 * l) / 451;
-            let month = (h + l - 7 * m + 114) / 31;
-            let day = (h + l - 7 * m + 114) % 31 + 1;
-            let e = NaiveDate::from_ymd_opt(year, month as u32, day as u32)?;
-            if off >= 0 {
-                e.checked_add_days(Days::new(off as u64))
-            } else {
-                e.checked_sub_days(Days::new(off.unsigned_abs().into()))
-            }
-        }
-        Holiday::Nth {
-            month,
-            weekday,
-            n,
-            after,
-        } => {
-            let wd = weekday_of(weekday)?;
-            if n > 0 {
-                NaiveDate::from_weekday_of_month_opt(year, month.into(), wd, n as u8)?
-                    .checked_add_days(Days::new(after.into()))
-            } else {
-                let mut d = NaiveDate::from_ymd_opt(year, month.into(), 1)?
-                    .checked_add_months(Months::new(1))?
-                    .pred_opt()?;
-                while d.weekday() != wd {
-                    d = d.pred_opt()?;
-                }
-                d.checked_add_days(Days::new(after.into()))
-            }
-        }
-    }
-}
-
-fn weekday_of(w: u8) -> Option<Weekday> {
-    Some(match w {
-        1 => Weekday::Mon,
-        2 => Weekday::Tue,
-        3 => Weekday::Wed,
-        4 => Weekday::Thu,
-        5 => Weekday::Fri,
-        6 => Weekday::Sat,
-        7 => Weekday::Sun,
-        _ => return None,
-    })
-}
+/// A resolved value and how it was found.
+pub(crate) type Resolved = (Value, Resolution);
 
 fn distance(d: NaiveDate, (a, b): (NaiveDate, NaiveDate)) -> i64 {
     if d < a {
@@ -187,196 +84,92 @@ where
     }
 }
 
-/// Shifts a day by `n` units (calendar arithmetic, clamped to month ends).
-fn shift_day(d: NaiveDate, n: i32, unit: Unit) -> Option<NaiveDate> {
-    let months = |m: i32| {
-        if m >= 0 {
-            d.checked_add_months(Months::new(m as u32))
-        } else {
-            d.checked_sub_months(Months::new(m.unsigned_abs()))
-        }
-    };
-    let days = |k: i64| {
-        if k >= 0 {
-            d.checked_add_days(Days::new(k as u64))
-        } else {
-            d.checked_sub_days(Days::new(k.unsigned_abs()))
-        }
-    };
-    match unit {
-        Unit::Second | Unit::Minute | Unit::Hour => Some(d),
-        Unit::Day => days(n.into()),
-        Unit::Week => days(i64::from(n) * 7),
-        Unit::Month => months(n),
-        Unit::Quarter => months(n.checked_mul(3)?),
-        Unit::Year => months(n.checked_mul(12)?),
-        Unit::Decade => months(n.checked_mul(120)?),
-        Unit::Century => months(n.checked_mul(1200)?),
-    }
+/// A weekday or holiday that could not be placed: a day, unknown.
+const SOME_DAY: Value = Value::Relative {
+    offset: 0,
+    unit: Unit::Day,
+};
+
+/// A point without its year.
+fn yearless(within: Within, time: Option<TimeOfDay>) -> Value {
+    Value::Point(Point {
+        year: None,
+        span: YearSpan::Year,
+        within,
+        time,
+    })
 }
 
-/// The point of granularity `unit` containing day `d`.
-fn at_granularity(d: NaiveDate, unit: Unit) -> Point {
-    let y = d.year();
-    match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => day_point(d, None),
-        Unit::Week => {
-            let w = d.iso_week();
-            point(w.year(), Within::Week(w.week() as u8), None)
+/// The days from `dct` to weekday `wd` in direction `dir`.
+fn weekday_offset(dct: NaiveDate, wd: Weekday, dir: Dir, tense: Tense) -> i64 {
+    let diff =
+        i64::from(wd.num_days_from_monday()) - i64::from(dct.weekday().num_days_from_monday());
+    let back = (-diff).rem_euclid(7);
+    let fwd = diff.rem_euclid(7);
+    match dir {
+        Dir::Past => -(if back == 0 { 7 } else { back }),
+        Dir::Future => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
         }
-        Unit::Month => point(y, Within::Month(d.month() as u8), None),
-        Unit::Quarter => point(y, Within::Quarter(((d.month() - 1) / 3 + 1) as u8), None),
-        Unit::Year => point(y, Within::Whole, None),
-        Unit::Decade => Point {
-            year: Some(y - y.rem_euclid(10)),
-            span: YearSpan::Decade,
-            within: Within::Whole,
-            time: None,
-        },
-        Unit::Century => Point {
-            year: Some(y - y.rem_euclid(100)),
-            span: YearSpan::Century,
-            within: Within::Whole,
-            time: None,
+        Dir::This => diff,
+        Dir::Tense => match tense {
+            Tense::Future => fwd,
+            _ => -back,
         },
     }
 }
 
-/// The first day of a known point.
-fn bounds_of(p: Point) -> Option<NaiveDate> {
+/// Part `k` (1-based) of the `per` parts of year `y`, shifted by `offset`
+/// parts: the year and the part.
+fn shift_part(y: i32, k: u8, per: i32, offset: i32) -> (i32, u8) {
+    let idx = y * per + i32::from(k) - 1 + offset;
+    (idx.div_euclid(per), (idx.rem_euclid(per) + 1) as u8)
+}
+
+/// Shifts a known quarter or year by `offset` units, keeping its
+/// granularity (`the third quarter ... a year earlier` is a quarter).
+fn shift_keeping(p: Point, offset: i32, unit: Unit) -> Option<Point> {
     let y = p.year?;
-    match p.within {
-        Within::Whole => NaiveDate::from_ymd_opt(y, 1, 1),
-        w => bounds(y, w).map(|(a, _)| a),
+    match (unit, p.within) {
+        (Unit::Year, w) => Some(point(y + offset, w, None)),
+        (Unit::Quarter, Within::Quarter(q)) => {
+            let (y, q) = shift_part(y, q, 4, offset);
+            Some(point(y, Within::Quarter(q), None))
+        }
+        (Unit::Month, Within::Month(m)) => {
+            let (y, m) = shift_part(y, m, 12, offset);
+            Some(point(y, Within::Month(m), None))
+        }
+        _ => None,
     }
+}
+
+/// What a shift counts from: a day, or a quarter or half whose granularity
+/// the result keeps.
+enum From {
+    Day(NaiveDate, Base),
+    Keep(Point),
 }
 
 impl Resolver {
     /// A resolver for a document with this DCT.
-    pub fn new(dct: Option<NaiveDate>) -> Resolver {
+    pub(crate) fn new(dct: Option<NaiveDate>) -> Resolver {
         Resolver {
             dct,
-            last: None,
+            reference: None,
             period: None,
         }
     }
 
-    /// Resolves one spec; returns the value and a note on how.
-    pub fn resolve(&mut self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
-        let (value, note) = self.resolve_inner(spec, tense);
-        // Comparisons with the reporting period ("a year ago") do not move
-        // the reference: two in a row both count from the same period.
-        let comparison = matches!(
-            spec,
-            Spec::Shift {
-                anchor: Anchor::Period,
-                ..
-            }
-        ) || matches!(spec, Spec::Reporting { offset, year, .. } if offset != 0 || year.is_some());
-        if let (Value::Point(p), false) = (value, comparison) {
-            if p.year.is_some() && p.span == YearSpan::Year {
-                self.last = Some(p);
-                if self.period.is_none()
-                    && matches!(p.within, Within::Quarter(_) | Within::Half(_))
-                    && p.time.is_none()
-                {
-                    self.period = Some(p);
-                }
-            }
-        }
-        (value, note)
-    }
-
-    /// The reporting period (the first quarter or half named), or the
-    /// comparison `offset` years from it; see [`Spec::Reporting`].
-    fn reporting(
-        &self,
-        year: Option<i32>,
-        offset: i32,
-        quarter: u8,
-        of_quarter: bool,
-    ) -> (Value, Option<String>) {
-        let named = |w: Within| {
-            if quarter > 0 {
-                Within::Quarter(quarter)
-            } else {
-                w
-            }
-        };
-        let period = self.period.and_then(|p| Some((p.year?, p.within)));
-        let (y, within, note) = match (year, period) {
-            (Some(y), Some((py, w))) => (
-                y,
-                named(w),
-                format!("the quarter of the reporting period {}", point(py, w, None)),
-            ),
-            (None, Some((py, w))) => (
-                py,
-                named(w),
-                format!(
-                    "{offset:+} years from the reporting period {}",
-                    point(py, w, None)
-                ),
-            ),
-            (Some(y), None) if quarter > 0 => (y, Within::Quarter(quarter), String::new()),
-            (Some(y), None) => return (Value::Point(point(y, Within::Whole, None)), None),
-            (None, None) => {
-                let Some(dct) = self.dct else {
-                    let unit = if of_quarter {
-                        Unit::Quarter
-                    } else {
-                        Unit::Year
-                    };
-                    return (
-                        Value::Relative { offset, unit },
-                        Some("no DCT: left unresolved".into()),
-                    );
-                };
-                let dct_q = ((dct.month() - 1) / 3 + 1) as u8;
-                if !of_quarter {
-                    (
-                        dct.year(),
-                        Within::Whole,
-                        format!("{offset:+} years from DCT {dct}"),
-                    )
-                } else if quarter > 0 {
-                    // The last such quarter completed before the DCT.
-                    let y = if dct_q > quarter {
-                        dct.year()
-                    } else {
-                        dct.year() - 1
-                    };
-                    (
-                        y,
-                        Within::Quarter(quarter),
-                        format!("quarter completed before DCT {dct}"),
-                    )
-                } else {
-                    let (y, q) = if dct_q == 1 {
-                        (dct.year() - 1, 4)
-                    } else {
-                        (dct.year(), dct_q - 1)
-                    };
-                    (
-                        y,
-                        Within::Quarter(q),
-                        format!("{offset:+} years from the quarter completed before DCT {dct}"),
-                    )
-                }
-            }
-        };
-        let note = (!note.is_empty()).then_some(note);
-        (Value::Point(point(y + offset, within, None)), note)
-    }
-
-    fn resolve_inner(&self, spec: Spec, tense: Tense) -> (Value, Option<String>) {
-        let tense_note = match tense {
-            Tense::Past => "past tense",
-            Tense::Future => "future tense",
-            Tense::None => "no tense cue",
-        };
-        match spec {
-            Spec::Fixed(v) => (v, None),
+    /// Resolves one spec, then moves the reference time and sets the
+    /// reporting period if it names one.
+    pub(crate) fn resolve(&mut self, spec: Spec, tense: Tense) -> Resolved {
+        let (value, how) = match spec {
+            Spec::Fixed(v) => (v, Resolution::Explicit),
             Spec::Reporting {
                 year,
                 offset,
@@ -389,262 +182,279 @@ impl Resolver {
                 holiday,
                 time,
                 dir,
-            } => {
-                let Some(dct) = self.dct else {
-                    let v = if weekday.is_some() || holiday.is_some() {
-                        Value::Relative {
-                            offset: 0,
-                            unit: Unit::Day,
-                        }
-                    } else {
-                        Value::Point(Point {
-                            year: None,
-                            span: YearSpan::Year,
-                            within,
-                            time,
-                        })
-                    };
-                    return (v, Some("no DCT: left unresolved".into()));
-                };
-                if let Some(h) = holiday {
-                    let occ = |y: i32| holiday_date(y, h).map(|d| (d, d));
-                    let t = if tense == Tense::None {
-                        Tense::None
-                    } else {
-                        tense
-                    };
-                    return match pick(dct, dir, t, occ) {
-                        Some((_, (d, _))) => (
-                            Value::Point(day_point(d, time)),
-                            Some(format!("holiday nearest DCT {dct} ({tense_note})")),
-                        ),
-                        None => (
-                            Value::Relative {
-                                offset: 0,
-                                unit: Unit::Day,
-                            },
-                            None,
-                        ),
-                    };
-                }
-                if let Some(w) = weekday {
-                    if let (Within::Day { .. }, _) | (Within::Month(_), _) = (within, ()) {
-                        // "Friday, Oct. 23": the date decides.
-                    } else {
-                        let Some(wd) = weekday_of(w) else {
-                            return (
-                                Value::Relative {
-                                    offset: 0,
-                                    unit: Unit::Day,
-                                },
-                                None,
-                            );
-                        };
-                        let diff = i64::from(wd.num_days_from_monday())
-                            - i64::from(dct.weekday().num_days_from_monday());
-                        let back = (-diff).rem_euclid(7);
-                        let fwd = diff.rem_euclid(7);
-                        let days: i64 = match dir {
-                            Dir::Past => -(if back == 0 { 7 } else { back }),
-                            Dir::Future => {
-                                if fwd == 0 {
-                                    7
-                                } else {
-                                    fwd
-                                }
-                            }
-                            Dir::This => diff,
-                            Dir::Tense => match tense {
-                                Tense::Future => fwd,
-                                _ => -back,
-                            },
-                        };
-                        let d = if days >= 0 {
-                            dct.checked_add_days(Days::new(days as u64))
-                        } else {
-                            dct.checked_sub_days(Days::new(days.unsigned_abs()))
-                        };
-                        return match d {
-                            Some(d) => (
-                                Value::Point(day_point(d, time)),
-                                Some(format!("weekday relative to DCT {dct} ({tense_note})")),
-                            ),
-                            None => (
-                                Value::Relative {
-                                    offset: 0,
-                                    unit: Unit::Day,
-                                },
-                                None,
-                            ),
-                        };
-                    }
-                }
-                match pick(dct, dir, tense, |y| bounds(y, within)) {
-                    Some((y, _)) => (
-                        Value::Point(point(y, within, time)),
-                        Some(format!("year from DCT {dct} ({tense_note})")),
-                    ),
-                    None => (
-                        Value::Point(Point {
-                            year: None,
-                            span: YearSpan::Year,
-                            within,
-                            time,
-                        }),
-                        None,
-                    ),
-                }
-            }
+            } => self.cyclic(within, weekday, holiday, time, dir, tense),
             Spec::Shift {
                 offset,
                 unit,
                 anchor,
                 within,
                 time,
-            } => {
-                // Without a DCT, "the previous day" still counts from the
-                // last mentioned date.
-                let from_ref = (anchor == Anchor::Reference
-                    || anchor == Anchor::Period && unit < Unit::Year)
-                    .then(|| self.last.and_then(bounds_of))
-                    .flatten();
-                let Some(dct) = self.dct.or(from_ref) else {
-                    return (
-                        Value::Relative { offset, unit },
-                        Some("no DCT: left unresolved".into()),
-                    );
-                };
-                // The anchor: the last mentioned date for "earlier"/"later"
-                // expressions, else the DCT.
-                let mut base = dct;
-                let mut keep: Option<Point> = None;
-                let mut note = format!("{offset:+} {unit:?} from DCT {dct}");
-                let anchor = match anchor {
-                    Anchor::Period if unit >= Unit::Year => {
-                        if matches!(
-                            self.last.map(|p| p.within),
-                            Some(Within::Quarter(_) | Within::Half(_))
-                        ) {
-                            Anchor::Reference
-                        } else {
-                            Anchor::Dct
-                        }
-                    }
-                    Anchor::Period => Anchor::Reference,
-                    a => a,
-                };
-                if anchor == Anchor::Reference {
-                    if let Some(p) = self.last {
-                        note = format!("{offset:+} {unit:?} from last mentioned {p}");
-                        // Keep a quarter's granularity ("the third quarter ... a
-                        // year earlier" is a quarter); otherwise count from the
-                        // reference's first day when it is at least as fine as
-                        // the unit.
-                        let fine = |u: Unit| match p.within {
-                            Within::Day { .. } => true,
-                            Within::Month(_) => u >= Unit::Month,
-                            Within::Quarter(_) | Within::Half(_) => u >= Unit::Quarter,
-                            Within::Whole => u >= Unit::Year,
-                            _ => false,
-                        };
-                        match (p.within, unit) {
-                            (Within::Quarter(_) | Within::Half(_), Unit::Year)
-                            | (Within::Quarter(_), Unit::Quarter) => keep = Some(p),
-                            _ if fine(unit) => match bounds_of(p) {
-                                Some(d) => base = d,
-                                None => note = format!("{offset:+} {unit:?} from DCT {dct}"),
-                            },
-                            _ => note = format!("{offset:+} {unit:?} from DCT {dct}"),
-                        }
-                    }
-                }
-                if let Some(p) = keep {
-                    if let Some(y) = p.year {
-                        let shifted = match (unit, p.within) {
-                            (Unit::Year, w) => Some(point(y + offset, w, None)),
-                            (Unit::Quarter, Within::Quarter(q)) => {
-                                let idx = y * 4 + i32::from(q) - 1 + offset;
-                                Some(point(
-                                    idx.div_euclid(4),
-                                    Within::Quarter((idx.rem_euclid(4) + 1) as u8),
-                                    None,
-                                ))
-                            }
-                            (Unit::Month, Within::Month(m)) => {
-                                let idx = y * 12 + i32::from(m) - 1 + offset;
-                                Some(point(
-                                    idx.div_euclid(12),
-                                    Within::Month((idx.rem_euclid(12) + 1) as u8),
-                                    None,
-                                ))
-                            }
-                            _ => None,
-                        };
-                        if let Some(p) = shifted {
-                            return (Value::Point(p), Some(note));
-                        }
-                    }
-                }
-                // "the weekend" is the last one, or the one under way.
-                let mut offset = offset;
-                if matches!(within, Within::Weekend(_))
-                    && offset < 0
-                    && matches!(base.weekday(), Weekday::Sat | Weekday::Sun)
+            } => self.shift(offset, unit, anchor, within, time),
+        };
+        self.moved_by(spec, value);
+        (value, how)
+    }
+
+    /// Moves the reference time to `value` and takes it as the reporting
+    /// period if it is the first quarter or half named.
+    fn moved_by(&mut self, spec: Spec, value: Value) {
+        // Comparisons with the reporting period ("a year ago") do not move
+        // the reference: two in a row both count from the same period.
+        let comparison = matches!(
+            spec,
+            Spec::Shift {
+                anchor: Anchor::Period,
+                ..
+            }
+        ) || matches!(spec, Spec::Reporting { offset, year, .. } if offset != 0 || year.is_some());
+        if let (Value::Point(p), false) = (value, comparison) {
+            if p.year.is_some() && p.span == YearSpan::Year {
+                self.reference = Some(p);
+                if self.period.is_none()
+                    && matches!(p.within, Within::Quarter(_) | Within::Half(_))
+                    && p.time.is_none()
                 {
-                    offset += 1;
+                    self.period = Some(p);
                 }
-                let Some(d) = shift_day(base, offset, unit) else {
-                    return (Value::Relative { offset, unit }, None);
-                };
-                let mut p = at_granularity(d, unit);
-                if within != Within::Whole && unit == Unit::Year {
-                    p.within = within;
-                }
-                if let (Within::Weekend(_), Within::Week(w)) = (within, p.within) {
-                    p.within = Within::Weekend(w);
-                }
-                if time.is_some() {
-                    p = day_point(d, time);
-                }
-                (Value::Point(p), Some(note))
             }
         }
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// The reporting period (the first quarter or half named), or the
+    /// comparison `offset` years from it; see [`Spec::Reporting`].
+    fn reporting(&self, year: Option<i32>, offset: i32, quarter: u8, of_quarter: bool) -> Resolved {
+        let named = |w: Within| {
+            if quarter > 0 {
+                Within::Quarter(quarter)
+            } else {
+                w
+            }
+        };
+        let period = self.period.and_then(|p| Some((p.year?, p.within)));
+        let (y, within, how) = match (year, period) {
+            (Some(y), Some((py, w))) => (
+                y,
+                named(w),
+                Resolution::ReportingQuarter {
+                    period: point(py, w, None),
+                },
+            ),
+            (None, Some((py, w))) => (
+                py,
+                named(w),
+                Resolution::FromReportingPeriod {
+                    offset,
+                    period: point(py, w, None),
+                },
+            ),
+            (Some(y), None) if quarter > 0 => (y, Within::Quarter(quarter), Resolution::Explicit),
+            (Some(y), None) => {
+                return (
+                    Value::Point(point(y, Within::Whole, None)),
+                    Resolution::Explicit,
+                );
+            }
+            (None, None) => match self.dct {
+                Some(dct) => Self::reporting_from_dct(dct, offset, quarter, of_quarter),
+                None => {
+                    let unit = if of_quarter {
+                        Unit::Quarter
+                    } else {
+                        Unit::Year
+                    };
+                    return (Value::Relative { offset, unit }, Resolution::NoDct);
+                }
+            },
+        };
+        (Value::Point(point(y + offset, within, None)), how)
+    }
 
-    #[test]
-    fn easter_and_thanksgiving() {
-        assert_eq!(
-            holiday_date(2000, Holiday::Easter(0)),
-            NaiveDate::from_ymd_opt(2000, 4, 23)
-        );
-        assert_eq!(
-            holiday_date(
-                1999,
-                Holiday::Nth {
-                    month: 11,
-                    weekday: 4,
-                    n: 4,
-                    after: 0,
-                }
+    /// The reporting period when the text names none before: the DCT's
+    /// year, or the last quarter completed before the DCT.
+    fn reporting_from_dct(
+        dct: NaiveDate,
+        offset: i32,
+        quarter: u8,
+        of_quarter: bool,
+    ) -> (i32, Within, Resolution) {
+        let dct_q = ((dct.month() - 1) / 3 + 1) as u8;
+        if !of_quarter {
+            (
+                dct.year(),
+                Within::Whole,
+                Resolution::YearsFromDct { offset, dct },
+            )
+        } else if quarter > 0 {
+            // The last such quarter completed before the DCT.
+            let y = if dct_q > quarter {
+                dct.year()
+            } else {
+                dct.year() - 1
+            };
+            (
+                y,
+                Within::Quarter(quarter),
+                Resolution::QuarterBeforeDct { dct },
+            )
+        } else {
+            let (y, q) = if dct_q == 1 {
+                (dct.year() - 1, 4)
+            } else {
+                (dct.year(), dct_q - 1)
+            };
+            (
+                y,
+                Within::Quarter(q),
+                Resolution::FromQuarterBeforeDct { offset, dct },
+            )
+        }
+    }
+
+    /// A point of a repeating calendar without its year (a weekday, a
+    /// month, a holiday): the occurrence around the DCT that `dir` and the
+    /// tense pick.
+    fn cyclic(
+        &self,
+        within: Within,
+        weekday: Option<u8>,
+        holiday: Option<Holiday>,
+        time: Option<TimeOfDay>,
+        dir: Dir,
+        tense: Tense,
+    ) -> Resolved {
+        let Some(dct) = self.dct else {
+            let v = if weekday.is_some() || holiday.is_some() {
+                SOME_DAY
+            } else {
+                yearless(within, time)
+            };
+            return (v, Resolution::NoDct);
+        };
+        if let Some(h) = holiday {
+            let occ = |y: i32| holiday_date(y, h).map(|d| (d, d));
+            return match pick(dct, dir, tense, occ) {
+                Some((_, (d, _))) => (
+                    Value::Point(day_point(d, time)),
+                    Resolution::Holiday { dct, tense },
+                ),
+                None => (SOME_DAY, Resolution::NoOccurrence),
+            };
+        }
+        // "Friday, Oct. 23": the date decides, not the weekday.
+        let dated = matches!(within, Within::Day { .. } | Within::Month(_));
+        if let Some(w) = weekday.filter(|_| !dated) {
+            let day =
+                weekday_of(w).and_then(|wd| add_days(dct, weekday_offset(dct, wd, dir, tense)));
+            return match day {
+                Some(d) => (
+                    Value::Point(day_point(d, time)),
+                    Resolution::Weekday { dct, tense },
+                ),
+                None => (SOME_DAY, Resolution::NoOccurrence),
+            };
+        }
+        match pick(dct, dir, tense, |y| bounds(y, within)) {
+            Some((y, _)) => (
+                Value::Point(point(y, within, time)),
+                Resolution::YearFromDct { dct, tense },
             ),
-            NaiveDate::from_ymd_opt(1999, 11, 25)
-        );
-        assert_eq!(
-            holiday_date(
-                2023,
-                Holiday::Nth {
-                    month: 5,
-                    weekday: 1,
-                    n: -1,
-                    after: 0,
+            None => (yearless(within, time), Resolution::NoOccurrence),
+        }
+    }
+
+    /// What a shift of `unit` with `anchor` counts from, given `dct` (the
+    /// DCT, or the reference's first day when there is no DCT).
+    fn base(&self, dct: NaiveDate, unit: Unit, anchor: Anchor) -> From {
+        let from_dct = From::Day(dct, Base::Dct(dct));
+        let reference = match anchor {
+            Anchor::Dct => return from_dct,
+            // A year from a quarter or half just discussed keeps its
+            // granularity; otherwise a year ago is a year before the DCT.
+            Anchor::Period if unit >= Unit::Year => match self.reference {
+                Some(p) if matches!(p.within, Within::Quarter(_) | Within::Half(_)) => p,
+                _ => return from_dct,
+            },
+            Anchor::Period | Anchor::Reference => match self.reference {
+                Some(p) => p,
+                None => return from_dct,
+            },
+        };
+        // Keep a quarter's granularity ("the third quarter ... a year
+        // earlier" is a quarter); otherwise count from the reference's
+        // first day when it is at least as fine as the unit.
+        let fine = match reference.within {
+            Within::Day { .. } => true,
+            Within::Month(_) => unit >= Unit::Month,
+            Within::Quarter(_) | Within::Half(_) => unit >= Unit::Quarter,
+            Within::Whole => unit >= Unit::Year,
+            _ => false,
+        };
+        match (reference.within, unit) {
+            (Within::Quarter(_) | Within::Half(_), Unit::Year)
+            | (Within::Quarter(_), Unit::Quarter) => From::Keep(reference),
+            _ if fine => match first_day(reference) {
+                Some(d) => From::Day(d, Base::Mentioned(reference)),
+                None => from_dct,
+            },
+            _ => from_dct,
+        }
+    }
+
+    /// `offset` units from the DCT or the reference time: `two years
+    /// ago`, `the previous day`, `this weekend`.
+    fn shift(
+        &self,
+        offset: i32,
+        unit: Unit,
+        anchor: Anchor,
+        within: Within,
+        time: Option<TimeOfDay>,
+    ) -> Resolved {
+        // Without a DCT, "the previous day" still counts from the
+        // reference time.
+        let from_ref = (anchor == Anchor::Reference
+            || anchor == Anchor::Period && unit < Unit::Year)
+            .then(|| self.reference.and_then(first_day))
+            .flatten();
+        let Some(dct) = self.dct.or(from_ref) else {
+            return (Value::Relative { offset, unit }, Resolution::NoDct);
+        };
+        let (base, from) = match self.base(dct, unit, anchor) {
+            From::Keep(p) => match shift_keeping(p, offset, unit) {
+                Some(shifted) => {
+                    let how = Resolution::Shift {
+                        offset,
+                        unit,
+                        from: Base::Mentioned(p),
+                    };
+                    return (Value::Point(shifted), how);
                 }
-            ),
-            NaiveDate::from_ymd_opt(2023, 5, 29)
-        );
+                None => (dct, Base::Mentioned(p)),
+            },
+            From::Day(d, from) => (d, from),
+        };
+        let how = Resolution::Shift { offset, unit, from };
+        // "the weekend" is the last one, or the one under way.
+        let mut offset = offset;
+        if matches!(within, Within::Weekend(_))
+            && offset < 0
+            && matches!(base.weekday(), Weekday::Sat | Weekday::Sun)
+        {
+            offset += 1;
+        }
+        let Some(d) = shift_day(base, offset, unit) else {
+            return (Value::Relative { offset, unit }, Resolution::NoOccurrence);
+        };
+        let mut p = at_granularity(d, unit);
+        if within != Within::Whole && unit == Unit::Year {
+            p.within = within;
+        }
+        if let (Within::Weekend(_), Within::Week(w)) = (within, p.within) {
+            p.within = Within::Weekend(w);
+        }
+        if time.is_some() {
+            p = day_point(d, time);
+        }
+        (Value::Point(p), how)
     }
 }

@@ -1,17 +1,7 @@
-//! The rule language: word lists and rules, parsed from the data files under
+//! The rule language: rules parsed from the `*.rules` files under
 //! `src/tagger/rules/` (compiled into the binary with `include_str!`).
-//!
-//! # Word lists (`*.words`)
-//!
-//! ```text
-//! @kind int            # int | unit | mod | season | part | holiday | ref | flag
-//! 9: september | sept. | sept | sep. | sep
-//! ```
-//!
-//! Each line gives a value, then the phrases that name it, separated by `|`.
-//! Phrases are tokenized like the text, so `sept.` is two tokens and
-//! `new year's day` five. Holiday values are `MM-DD`, `easter+N` or
-//! `nth/MONTH/WEEKDAY/N` (`N = -1` for the last such weekday).
+//! Word lists are read by [`lexicon`](super::lexicon), productions (the
+//! part after `=>`) by [`production`](super::production).
 //!
 //! # Rules (`*.rules`)
 //!
@@ -42,163 +32,21 @@
 //! out of the span (`"the" "year" &"ended"`); lookaheads come last. The
 //! first element may not be optional or a lookahead.
 //!
-//! The production is `=> TYPE builder key=value ...` where `TYPE` is `DATE`,
-//! `TIME`, `DURATION` or `SET`, values are `$N` (the value of element N,
-//! 1-based; `-$N` negated), integers or symbols, and a trailing `latent`
-//! marks a weak match that needs context before it (`in May`); a trailing
-//! `weak` one that its neighbours can deny (`1500 troops`). Builders:
-//!
-//! * `date`: `year decade century month day weekday season quarter half hour
-//!   minute ampm part holiday dir yearrel mod` — a calendar point; without a
-//!   year it is resolved by tense (`dir=past|future` forces a direction);
-//!   `yearrel=-1` puts it in the year before the anchor.
-//! * `rel`: `offset unit anchor=dct|ref mod` — `offset` units from the DCT or
-//!   from the last mentioned date.
-//! * `dur`: `amount unit mod` — a duration (amount omitted: `PXY`).
-//! * `set`: `amount unit` — a recurrence.
-//! * `every`: the `date` keys without a year — a recurring calendar point
-//!   (`each Thursday` is `XXXX-WXX-4`, `every July` `XXXX-07`).
-//! * `reporting`: `offset year quarter of=quarter|period` — the reporting
-//!   period of a results story (the first quarter named) or a comparison
-//!   with it: `the year-ago quarter` is `offset=-1 of=quarter`, `the 1989
-//!   period` `year=1989 of=period`. Without a quarter named before, `of=quarter`
-//!   means the last quarter completed before the DCT and `of=period` the year.
-//! * `ref`: `which=PRESENT|PAST|FUTURE`.
-//! * `yearrange`: `from to` — two linked years (`1991–2020`, `2019/20`).
-//! * `dayrange`: `month from to year link` — two linked days (`Dec. 12-14`,
-//!   `23–25 October 2023`); `link=none` leaves them unlinked (`April 24
-//!   and 25`).
-//! * `none`: a negative rule; the match is consumed and yields nothing
-//!   (`6-year-old` is an age, not a duration).
+//! The production is `=> TYPE builder key=value ...`, a trailing `latent`
+//! marking a weak match that needs context before it (`in May`) and a
+//! trailing `weak` one that its neighbours can deny (`1500 troops`); see
+//! [`production`](super::production) for the builders and their keys. A
+//! `none` rule is negative: the match is consumed and yields nothing
+//! (`6-year-old` is an age, not a duration).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: a fast hash for the short keys of the word tables (the tables
-/// are built from our own data, so hash flooding is not a concern).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A hash map with [`Fnv`] hashing.
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A word-at-a-time multiplicative hash (as rustc's `FxHasher`): faster
-/// than [`Fnv`] on the byte strings of the tagger's vocabulary, which every
-/// token is looked up in.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
-
-/// A hash map keyed by words, with [`WordHasher`] hashing.
-pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
-use super::timex::{DayPart, Modifier, RefPoint, Season, TimexType, Unit};
-use super::token::tokenize_raw;
-
-/// The value a word-list phrase or a pattern element stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sem {
-    /// An integer: a month, a weekday (1 = Monday), a number.
-    Int(i64),
-    /// A unit of time.
-    Unit(Unit),
-    /// A TIMEX3 modifier.
-    Mod(Modifier),
-    /// A season.
-    Season(Season),
-    /// A part of the day.
-    Part(DayPart),
-    /// A holiday.
-    Holiday(Holiday),
-    /// A vague reference.
-    Ref(RefPoint),
-    /// A matched word without a value.
-    Flag,
-}
-
-/// A holiday's date rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Holiday {
-    /// A fixed day: month, day.
-    Fixed(u8, u8),
-    /// Days after Easter Sunday.
-    Easter(i32),
-    /// The `n`th (`-1`: last) weekday (1 = Monday) of a month.
-    Nth {
-        /// Month 1–12.
-        month: u8,
-        /// Weekday 1–7.
-        weekday: u8,
-        /// Occurrence, `-1` for the last.
-        n: i8,
-        /// Days after that weekday: US Election Day is the Tuesday after
-        /// the first Monday of November (`nth/11/1/1+1`).
-        after: u8,
-    },
-}
-
-/// A word list.
-#[derive(Debug, Clone, Default)]
-pub struct WordList {
-    /// Phrases (as lowercase tokens) by first token, longest first. Only
-    /// looked up, never iterated into output, so a hash map is deterministic.
-    pub by_first: FastMap<String, Vec<(Vec<String>, Sem)>>,
-}
+use super::error::RuleError;
+use super::lexicon::{Kind, Lexicon, ListId, strip_comment};
+use super::production::{Arg, Head, Production, parse_production};
+use super::timex::{Modifier, RuleId, TimexType};
 
 /// A token class for `#name` elements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
+pub(crate) enum Class {
     /// `#year`
     Year,
     /// `#year2`
@@ -224,22 +72,25 @@ pub enum Class {
     Name,
 }
 
+/// The number of [`Class`]es.
+pub(crate) const CLASSES: usize = 11;
+
 /// What a pattern element matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Matcher {
+pub(crate) enum Atom {
     /// One of these lowercase tokens.
     Lit(Vec<String>),
-    /// Word lists, by name (`@a|b` tries `a`, then `b`).
-    List(Vec<String>),
+    /// Word lists (`@a|b` tries `a`, then `b`).
+    List(Vec<ListId>),
     /// A token class.
     Class(Class),
 }
 
 /// A pattern element.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Elem {
+pub(crate) struct Elem {
     /// What it matches.
-    pub matcher: Matcher,
+    pub atom: Atom,
     /// `?`
     pub optional: bool,
     /// `~`
@@ -248,299 +99,105 @@ pub struct Elem {
     pub capital: bool,
     /// `&`: must match, but is not part of the span (a lookahead at the end).
     pub lookahead: bool,
-}
-
-/// A production argument.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    /// `$N` (0-based here), possibly negated.
-    Capture(usize, bool),
-    /// An integer literal.
-    Int(i64),
-    /// A symbol.
-    Sym(String),
-}
-
-/// A production builder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Builder {
-    /// `date`
-    Date,
-    /// `rel`
-    Rel,
-    /// `dur`
-    Dur,
-    /// `set`
-    Set,
-    /// A recurring calendar point: `each Thursday`.
-    Every,
-    /// The reporting period or a comparison with it: `the year-ago quarter`.
-    Reporting,
-    /// `ref`
-    Ref,
-    /// `yearrange`
-    YearRange,
-    /// `dayrange`
-    DayRange,
-    /// `none`: a negative rule; the match is consumed and yields nothing
-    /// (`6-year-old`).
-    Reject,
+    /// How `--explain` names what it contributed (`@months`, `#day`), for
+    /// lists and classes.
+    pub label: Option<String>,
 }
 
 /// A grammar rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rule {
+pub(crate) struct Rule {
     /// The unique name, e.g. `date.month_day_year`.
-    pub name: String,
+    pub name: RuleId,
+    /// The rule file it comes from, e.g. `dates.rules`.
+    pub file: String,
+    /// Its 1-based line there.
+    pub line: usize,
     /// The pattern.
     pub elems: Vec<Elem>,
     /// The TIMEX3 type produced.
     pub kind: TimexType,
-    /// The builder.
-    pub builder: Builder,
-    /// Its arguments.
-    pub args: Vec<(String, Arg)>,
+    /// What it builds.
+    pub production: Production,
+    /// `mod`.
+    pub modifier: Option<Arg<Modifier>>,
     /// A weak match that needs context: a preposition or the like before it.
     pub latent: bool,
     /// A weak match kept unless its neighbours deny it (a plural noun after
     /// a bare year: `1500 troops`).
     pub weak: bool,
+    /// Its pattern has a holiday list: a holiday's name is capitalized.
+    pub names_holiday: bool,
 }
 
-/// An error in a rule or word-list file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
-pub struct RuleError {
-    /// The file name.
-    pub file: String,
-    /// The 1-based line.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
+impl Rule {
+    /// The labels of the lists and classes that took part in a match whose
+    /// element `i` matched when `matched(i)`.
+    pub(crate) fn children(&self, matched: impl Fn(usize) -> bool) -> Vec<String> {
+        self.elems
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| matched(i))
+            .filter_map(|(_, e)| e.label.clone())
+            .collect()
+    }
 }
 
-/// The data files compiled into the binary: (name, contents).
-pub const WORD_FILES: &[(&str, &str)] = &[
-    ("months", include_str!("rules/months.words")),
-    ("months_solo", include_str!("rules/months_solo.words")),
-    ("weekdays", include_str!("rules/weekdays.words")),
-    ("weekdays_pl", include_str!("rules/weekdays_pl.words")),
-    ("numbers", include_str!("rules/numbers.words")),
-    ("ordinals", include_str!("rules/ordinals.words")),
-    ("units", include_str!("rules/units.words")),
-    ("units_pl", include_str!("rules/units_pl.words")),
-    ("seasons", include_str!("rules/seasons.words")),
-    ("dayparts", include_str!("rules/dayparts.words")),
-    ("dayparts_pl", include_str!("rules/dayparts_pl.words")),
-    ("holidays", include_str!("rules/holidays.words")),
-    ("mods_point", include_str!("rules/mods_point.words")),
-    ("mods_amount", include_str!("rules/mods_amount.words")),
-    ("sets", include_str!("rules/sets.words")),
-    ("vague", include_str!("rules/vague.words")),
-    ("tense", include_str!("rules/tense.words")),
-    ("zones", include_str!("rules/zones.words")),
-    ("decades", include_str!("rules/decades.words")),
-    (
-        "generic_present",
-        include_str!("rules/generic_present.words"),
-    ),
-];
+/// A rule file compiled into the binary, with the example corpus beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleFile {
+    /// The name without extension: `dates` for `dates.rules`.
+    pub name: &'static str,
+    /// The rules (`NAME.rules`).
+    pub rules: &'static str,
+    /// The examples (`NAME.examples`): `+ text => VALUE` lines that must
+    /// tag as shown, `- text` lines that must tag nothing, `@dct DATE` the
+    /// document date for the lines after it.
+    pub examples: &'static str,
+}
 
-/// The rule files compiled into the binary: (name, rules, examples).
-pub const RULE_FILES: &[(&str, &str, &str)] = &[
-    (
-        "dates",
-        include_str!("rules/dates.rules"),
-        include_str!("rules/dates.examples"),
-    ),
-    (
-        "relative",
-        include_str!("rules/relative.rules"),
-        include_str!("rules/relative.examples"),
-    ),
-    (
-        "durations",
-        include_str!("rules/durations.rules"),
-        include_str!("rules/durations.examples"),
-    ),
-    (
-        "sets",
-        include_str!("rules/sets.rules"),
-        include_str!("rules/sets.examples"),
-    ),
-    (
-        "vague",
-        include_str!("rules/vague.rules"),
-        include_str!("rules/vague.examples"),
-    ),
+macro_rules! rule_file {
+    ($name:literal) => {
+        RuleFile {
+            name: $name,
+            rules: include_str!(concat!("rules/", $name, ".rules")),
+            examples: include_str!(concat!("rules/", $name, ".examples")),
+        }
+    };
+}
+
+/// The rule files compiled into the binary.
+pub const RULE_FILES: &[RuleFile] = &[
+    rule_file!("dates"),
+    rule_file!("relative"),
+    rule_file!("durations"),
+    rule_file!("sets"),
+    rule_file!("vague"),
 ];
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> RuleError {
-    RuleError {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
+    RuleError::at(file, line, message)
 }
 
-fn strip_comment(line: &str) -> &str {
-    // `#` starts a comment only at the line start or after a space, so that
-    // `#year` elements survive.
-    let b = line.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'#' && (i == 0 || b[i - 1] == b' ') {
-            let next = b.get(i + 1).copied().unwrap_or(b' ');
-            if next == b' ' || i == 0 && !next.is_ascii_alphabetic() {
-                return &line[..i];
-            }
-        }
-    }
-    line
-}
-
-fn parse_unit(s: &str) -> Option<Unit> {
-    Some(match s {
-        "second" => Unit::Second,
-        "minute" => Unit::Minute,
-        "hour" => Unit::Hour,
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "month" => Unit::Month,
-        "quarter" => Unit::Quarter,
-        "year" => Unit::Year,
-        "decade" => Unit::Decade,
-        "century" => Unit::Century,
+/// Reads the class name after `#`.
+fn parse_class(name: &str) -> Option<Class> {
+    Some(match name {
+        "year" => Class::Year,
+        "year2" => Class::Year2,
+        "day" => Class::Day,
+        "month_num" => Class::MonthNum,
+        "hour" => Class::Hour,
+        "minute" => Class::Minute,
+        "num" => Class::Num,
+        "count" => Class::Count,
+        "ordinal" => Class::Ordinal,
+        "decade" => Class::Decade,
+        "name" => Class::Name,
         _ => return None,
     })
 }
 
-fn parse_mod(s: &str) -> Option<Modifier> {
-    Some(match s {
-        "APPROX" => Modifier::Approx,
-        "LESS_THAN" => Modifier::LessThan,
-        "MORE_THAN" => Modifier::MoreThan,
-        "EQUAL_OR_MORE" => Modifier::EqualOrMore,
-        "EQUAL_OR_LESS" => Modifier::EqualOrLess,
-        "START" => Modifier::Start,
-        "MID" => Modifier::Mid,
-        "END" => Modifier::End,
-        "BEFORE" => Modifier::Before,
-        "AFTER" => Modifier::After,
-        _ => return None,
-    })
-}
-
-/// A symbol as a typed value, for production arguments given literally.
-pub fn symbol_sem(s: &str) -> Option<Sem> {
-    if let Some(u) = parse_unit(s) {
-        return Some(Sem::Unit(u));
-    }
-    if let Some(m) = parse_mod(s) {
-        return Some(Sem::Mod(m));
-    }
-    Some(match s {
-        "PRESENT" => Sem::Ref(RefPoint::Present),
-        "PAST" => Sem::Ref(RefPoint::Past),
-        "FUTURE" => Sem::Ref(RefPoint::Future),
-        "SP" => Sem::Season(Season::Spring),
-        "SU" => Sem::Season(Season::Summer),
-        "FA" => Sem::Season(Season::Fall),
-        "WI" => Sem::Season(Season::Winter),
-        "MO" => Sem::Part(DayPart::Morning),
-        "AF" => Sem::Part(DayPart::Afternoon),
-        "EV" => Sem::Part(DayPart::Evening),
-        "NI" => Sem::Part(DayPart::Night),
-        _ => return None,
-    })
-}
-
-fn parse_holiday(s: &str) -> Option<Holiday> {
-    if let Some(rest) = s.strip_prefix("easter") {
-        let off = if rest.is_empty() {
-            0
-        } else {
-            rest.parse().ok()?
-        };
-        return Some(Holiday::Easter(off));
-    }
-    if let Some(rest) = s.strip_prefix("nth/") {
-        let mut it = rest.split('/');
-        let month = it.next()?.parse().ok()?;
-        let weekday = it.next()?.parse().ok()?;
-        let third = it.next()?;
-        let (n, after) = match third.split_once('+') {
-            Some((n, after)) => (n.parse().ok()?, after.parse().ok()?),
-            None => (third.parse().ok()?, 0),
-        };
-        return Some(Holiday::Nth {
-            month,
-            weekday,
-            n,
-            after,
-        });
-    }
-    let (m, d) = s.split_once('-')?;
-    Some(Holiday::Fixed(m.parse().ok()?, d.parse().ok()?))
-}
-
-/// Parses a word-list file.
-pub fn parse_words(file: &str, src: &str) -> Result<WordList, RuleError> {
-    let mut kind = "";
-    let mut list = WordList::default();
-    for (n, raw) in src.lines().enumerate() {
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(k) = line.strip_prefix("@kind") {
-            kind = k.trim();
-            continue;
-        }
-        let Some((value, phrases)) = line.split_once(':') else {
-            return Err(err(file, n + 1, "expected `value: phrase | phrase`"));
-        };
-        let value = value.trim();
-        let sem = match kind {
-            "int" => value.parse().ok().map(Sem::Int),
-            "unit" => parse_unit(value).map(Sem::Unit),
-            "mod" => parse_mod(value).map(Sem::Mod),
-            "season" | "part" | "ref" => symbol_sem(value),
-            "holiday" => parse_holiday(value).map(Sem::Holiday),
-            "flag" => Some(Sem::Flag),
-            "" => {
-                return Err(err(
-                    file,
-                    n + 1,
-                    "missing `@kind` line before the first entry",
-                ));
-            }
-            other => return Err(err(file, n + 1, format!("unknown kind `{other}`"))),
-        };
-        let Some(sem) = sem else {
-            return Err(err(
-                file,
-                n + 1,
-                format!("`{value}` is not a valid {kind} value"),
-            ));
-        };
-        for phrase in phrases.split('|') {
-            let toks: Vec<String> = tokenize_raw(phrase.trim())
-                .into_iter()
-                .map(|t| t.lower.to_string())
-                .collect();
-            let Some(first) = toks.first().cloned() else {
-                return Err(err(file, n + 1, "empty phrase"));
-            };
-            list.by_first.entry(first).or_default().push((toks, sem));
-        }
-    }
-    for v in list.by_first.values_mut() {
-        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-    }
-    Ok(list)
-}
-
-fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
+fn parse_elem(file: &str, line: usize, s: &str, lex: &Lexicon) -> Result<Elem, RuleError> {
     let mut s = s;
     let lookahead = s.starts_with('&');
     if lookahead {
@@ -563,25 +220,28 @@ fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
             break;
         }
     }
-    let matcher = if let Some(lit) = s.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Matcher::Lit(lit.split('|').map(str::to_string).collect())
-    } else if let Some(name) = s.strip_prefix('@') {
-        Matcher::List(name.split('|').map(str::to_string).collect())
-    } else if let Some(class) = s.strip_prefix('#') {
-        Matcher::Class(match class {
-            "year" => Class::Year,
-            "year2" => Class::Year2,
-            "day" => Class::Day,
-            "month_num" => Class::MonthNum,
-            "hour" => Class::Hour,
-            "minute" => Class::Minute,
-            "num" => Class::Num,
-            "count" => Class::Count,
-            "ordinal" => Class::Ordinal,
-            "decade" => Class::Decade,
-            "name" => Class::Name,
-            other => return Err(err(file, line, format!("unknown class `#{other}`"))),
-        })
+    let (atom, label) = if let Some(lit) = s.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        (
+            Atom::Lit(lit.split('|').map(str::to_string).collect()),
+            None,
+        )
+    } else if let Some(names) = s.strip_prefix('@') {
+        let ids = names
+            .split('|')
+            .map(|l| {
+                lex.id(l)
+                    .ok_or_else(|| err(file, line, format!("unknown word list `@{l}`")))
+            })
+            .collect::<Result<_, _>>()?;
+        (Atom::List(ids), Some(format!("@{names}")))
+    } else if let Some(name) = s.strip_prefix('#') {
+        let class =
+            parse_class(name).ok_or_else(|| err(file, line, format!("unknown class `#{name}`")))?;
+        // The label is the class's Rust name, lowercased (`#monthnum`).
+        (
+            Atom::Class(class),
+            Some(format!("#{class:?}").to_lowercase()),
+        )
     } else {
         return Err(err(
             file,
@@ -590,11 +250,12 @@ fn parse_elem(file: &str, line: usize, s: &str) -> Result<Elem, RuleError> {
         ));
     };
     Ok(Elem {
-        matcher,
+        atom,
         optional,
         glued,
         capital,
         lookahead,
+        label,
     })
 }
 
@@ -621,140 +282,107 @@ fn split_pattern(s: &str) -> Vec<&str> {
     out
 }
 
-/// Parses a rule file.
-pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
+/// The most elements a pattern may have (a match records which took part
+/// in a 64-bit set).
+pub(crate) const MAX_ELEMS: usize = 64;
+
+/// Parses a pattern and checks where its elements may stand.
+fn parse_pattern(
+    file: &str,
+    line: usize,
+    pattern: &str,
+    lex: &Lexicon,
+) -> Result<Vec<Elem>, RuleError> {
+    let elems = split_pattern(pattern.trim())
+        .into_iter()
+        .map(|e| parse_elem(file, line, e, lex))
+        .collect::<Result<Vec<_>, _>>()?;
+    match elems.first() {
+        None => return Err(err(file, line, "empty pattern")),
+        Some(e) if e.optional || e.lookahead => {
+            return Err(err(
+                file,
+                line,
+                "the first element may not be optional or a lookahead",
+            ));
+        }
+        Some(e) if e.atom == Atom::Class(Class::Name) => {
+            return Err(err(file, line, "`#name` may not be the first element"));
+        }
+        _ => {}
+    }
+    if elems.windows(2).any(|w| w[0].lookahead && !w[1].lookahead) {
+        return Err(err(file, line, "lookahead elements (`&`) must come last"));
+    }
+    if elems.len() > MAX_ELEMS {
+        return Err(err(
+            file,
+            line,
+            format!("a pattern has at most {MAX_ELEMS} elements"),
+        ));
+    }
+    Ok(elems)
+}
+
+/// The kinds of value pattern element `e` captures.
+fn kinds(e: &Elem, lex: &Lexicon) -> Vec<Kind> {
+    match &e.atom {
+        Atom::Lit(_) | Atom::Class(Class::Name) => vec![Kind::Flag],
+        Atom::Class(_) => vec![Kind::Int],
+        Atom::List(ls) => ls.iter().flat_map(|&l| lex.kinds(l).to_vec()).collect(),
+    }
+}
+
+/// Parses one `rule NAME: PATTERN => PRODUCTION` line.
+fn parse_rule(file: &str, line: usize, text: &str, lex: &Lexicon) -> Result<Rule, RuleError> {
+    let Some(rest) = text.strip_prefix("rule ") else {
+        return Err(err(
+            file,
+            line,
+            "expected `rule NAME: PATTERN => PRODUCTION`",
+        ));
+    };
+    let Some((name, rest)) = rest.split_once(':') else {
+        return Err(err(file, line, "missing `:` after the rule name"));
+    };
+    let Some((pattern, production)) = rest.split_once("=>") else {
+        return Err(err(file, line, "missing `=>` before the production"));
+    };
+    let elems = parse_pattern(file, line, pattern, lex)?;
+    let elem_kinds: Vec<Vec<Kind>> = elems.iter().map(|e| kinds(e, lex)).collect();
+    let Head {
+        kind,
+        production,
+        modifier,
+        latent,
+        weak,
+    } = parse_production(file, line, production, &elem_kinds)?;
+    let names_holiday = elems.iter().any(|e| match &e.atom {
+        Atom::List(ls) => ls.iter().any(|&l| lex.kinds(l).contains(&Kind::Holiday)),
+        _ => false,
+    });
+    Ok(Rule {
+        name: RuleId::new(name.trim()),
+        file: file.to_string(),
+        line,
+        elems,
+        kind,
+        production,
+        modifier,
+        latent,
+        weak,
+        names_holiday,
+    })
+}
+
+/// Parses a rule file whose patterns name the word lists of `lex`.
+pub(crate) fn parse_rules(file: &str, src: &str, lex: &Lexicon) -> Result<Vec<Rule>, RuleError> {
     let mut rules = Vec::new();
     for (n, raw) in src.lines().enumerate() {
-        let line_no = n + 1;
         let line = strip_comment(raw).trim();
-        if line.is_empty() {
-            continue;
+        if !line.is_empty() {
+            rules.push(parse_rule(file, n + 1, line, lex)?);
         }
-        let Some(rest) = line.strip_prefix("rule ") else {
-            return Err(err(
-                file,
-                line_no,
-                "expected `rule NAME: PATTERN => PRODUCTION`",
-            ));
-        };
-        let Some((name, rest)) = rest.split_once(':') else {
-            return Err(err(file, line_no, "missing `:` after the rule name"));
-        };
-        let Some((pattern, production)) = rest.split_once("=>") else {
-            return Err(err(file, line_no, "missing `=>` before the production"));
-        };
-        let elems = split_pattern(pattern.trim())
-            .into_iter()
-            .map(|e| parse_elem(file, line_no, e))
-            .collect::<Result<Vec<_>, _>>()?;
-        match elems.first() {
-            None => return Err(err(file, line_no, "empty pattern")),
-            Some(e) if e.optional || e.lookahead => {
-                return Err(err(
-                    file,
-                    line_no,
-                    "the first element may not be optional or a lookahead",
-                ));
-            }
-            Some(e) if e.matcher == Matcher::Class(Class::Name) => {
-                return Err(err(file, line_no, "`#name` may not be the first element"));
-            }
-            _ => {}
-        }
-        if elems.windows(2).any(|w| w[0].lookahead && !w[1].lookahead) {
-            return Err(err(
-                file,
-                line_no,
-                "lookahead elements (`&`) must come last",
-            ));
-        }
-        let mut words = production.split_whitespace();
-        let kind = match words.next() {
-            Some("DATE") => TimexType::Date,
-            Some("TIME") => TimexType::Time,
-            Some("DURATION") => TimexType::Duration,
-            Some("SET") => TimexType::Set,
-            other => {
-                return Err(err(
-                    file,
-                    line_no,
-                    format!("unknown type `{}`", other.unwrap_or("")),
-                ));
-            }
-        };
-        let builder = match words.next() {
-            Some("date") => Builder::Date,
-            Some("rel") => Builder::Rel,
-            Some("dur") => Builder::Dur,
-            Some("set") => Builder::Set,
-            Some("every") => Builder::Every,
-            Some("reporting") => Builder::Reporting,
-            Some("ref") => Builder::Ref,
-            Some("yearrange") => Builder::YearRange,
-            Some("none") => Builder::Reject,
-            Some("dayrange") => Builder::DayRange,
-            other => {
-                return Err(err(
-                    file,
-                    line_no,
-                    format!("unknown builder `{}`", other.unwrap_or("")),
-                ));
-            }
-        };
-        let mut args = Vec::new();
-        let mut latent = false;
-        let mut weak = false;
-        for w in words {
-            if w == "latent" {
-                latent = true;
-                continue;
-            }
-            if w == "weak" {
-                weak = true;
-                continue;
-            }
-            let Some((k, v)) = w.split_once('=') else {
-                return Err(err(
-                    file,
-                    line_no,
-                    format!("expected key=value, found `{w}`"),
-                ));
-            };
-            let (neg, v2) = match v.strip_prefix('-') {
-                Some(r) if r.starts_with('$') => (true, r),
-                _ => (false, v),
-            };
-            let arg = if let Some(idx) = v2.strip_prefix('$') {
-                let i: usize = idx
-                    .parse()
-                    .map_err(|_| err(file, line_no, format!("bad capture `{v}`")))?;
-                if i == 0 || i > elems.len() {
-                    return Err(err(
-                        file,
-                        line_no,
-                        format!(
-                            "capture `{v}` is outside the pattern's {} elements",
-                            elems.len()
-                        ),
-                    ));
-                }
-                Arg::Capture(i - 1, neg)
-            } else if let Ok(i) = v.parse::<i64>() {
-                Arg::Int(i)
-            } else {
-                Arg::Sym(v.to_string())
-            };
-            args.push((k.to_string(), arg));
-        }
-        rules.push(Rule {
-            name: name.trim().to_string(),
-            elems,
-            kind,
-            builder,
-            args,
-            latent,
-            weak,
-        });
     }
     Ok(rules)
 }
@@ -762,34 +390,94 @@ pub fn parse_rules(file: &str, src: &str) -> Result<Vec<Rule>, RuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tagger::token::Vocab;
+
+    fn parse(src: &str) -> Result<Vec<Rule>, RuleError> {
+        let lex = Lexicon::bundled(&mut Vocab::default()).unwrap();
+        parse_rules("x.rules", src, &lex)
+    }
+
+    fn error(src: &str) -> String {
+        parse(src).unwrap_err().to_string()
+    }
 
     #[test]
-    fn rule_errors_name_file_and_line() {
-        let e = parse_rules("x.rules", "\nrule a: #yeer => DATE date year=$1").unwrap_err();
-        assert_eq!(e.to_string(), "x.rules:2: unknown class `#yeer`");
-        let e = parse_rules("x.rules", "rule a: #year => DATE date year=$2").unwrap_err();
+    fn pattern_errors_name_file_and_line() {
         assert_eq!(
-            e.to_string(),
-            "x.rules:1: capture `$2` is outside the pattern's 1 elements"
+            error("\nrule a: #yeer => DATE date year=$1"),
+            "x.rules:2: unknown class `#yeer`"
         );
-        let e = parse_rules("x.rules", "rule a: \"the\"? #year => DATE date").unwrap_err();
         assert_eq!(
-            e.to_string(),
+            error("rule a: @monts #day => DATE date day=$2"),
+            "x.rules:1: unknown word list `@monts`"
+        );
+        assert_eq!(
+            error("rule a: \"the\"? #year => DATE date"),
             "x.rules:1: the first element may not be optional or a lookahead"
         );
-        let e = parse_rules("x.rules", "rule a: \"the\" &\"year\" #year => DATE date").unwrap_err();
         assert_eq!(
-            e.to_string(),
+            error("rule a: \"the\" &\"year\" #year => DATE date"),
             "x.rules:1: lookahead elements (`&`) must come last"
         );
     }
 
     #[test]
-    fn comments_keep_classes() {
+    fn production_errors_name_file_and_line() {
         assert_eq!(
-            strip_comment("rule a: #year => X # note"),
-            "rule a: #year => X "
+            error("rule a: #year => DATE date year=$2"),
+            "x.rules:1: capture `$2` is outside the pattern's 1 elements"
         );
-        assert_eq!(strip_comment("# whole line"), "");
+        assert_eq!(
+            error("# a comment\nrule a: #year => DATE date yaer=$1"),
+            "x.rules:2: unknown key `yaer` for `date` (it takes: year, decade, century, \
+             month, day, weekday, quarter, half, hour, minute, yearrel, season, part, \
+             holiday, ampm, dir, as, mod)"
+        );
+        assert_eq!(
+            error("rule a: #count @units => DURATION dur amount=$1 unit=$1"),
+            "x.rules:1: `unit=$1`: element 1 gives int, not unit"
+        );
+        assert_eq!(
+            error("rule a: \"early\" @seasons => DATE date season=$2 mod=$1"),
+            "x.rules:1: `mod=$1`: element 1 gives flag, not mod"
+        );
+        assert_eq!(
+            error("rule a: \"each\" @units => SET set"),
+            "x.rules:1: `set` needs `unit=`"
+        );
+        assert_eq!(
+            error("rule a: #year \"-\" #year => DATE yearrange from=$1 to=2020"),
+            "x.rules:1: `to=2020`: expected $N"
+        );
+        assert_eq!(
+            error("rule a: \"last\" @units => DATE rel offset=-1 unit=$2 anchor=last"),
+            "x.rules:1: `anchor=last`: expected dct|ref|period"
+        );
+        assert_eq!(
+            error("rule a: #year => DATE date year=$1 year=2000"),
+            "x.rules:1: key `year` is given twice"
+        );
+        assert_eq!(
+            error("rule a: #year => DATE calendar year=$1"),
+            "x.rules:1: unknown builder `calendar`"
+        );
+        assert_eq!(
+            error("rule a: \"ago\" => DATE none mod=APPROX"),
+            "x.rules:1: unknown key `mod` for `none` (it takes no keys)"
+        );
+    }
+
+    #[test]
+    fn productions_are_typed() {
+        let rules = parse(
+            "rule a: #count @units|units_pl \"ago\" => DATE rel offset=-$1 unit=$2 mod=APPROX",
+        )
+        .unwrap();
+        assert_eq!(rules[0].modifier, Some(Arg::Lit(Modifier::Approx)));
+        let Production::Shift(s) = rules[0].production else {
+            panic!("{:?}", rules[0].production);
+        };
+        assert_eq!(s.offset, Some(Arg::Neg(0)));
+        assert_eq!(s.unit, Arg::Cap(1));
     }
 }

@@ -7,6 +7,9 @@
 //! time (DCT) allows. [`Value::timeml`] writes the TimeML TIMEX3 `value`.
 
 use std::fmt;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use crate::date::Date;
 
@@ -498,13 +501,248 @@ pub struct Timex {
     pub derivation: Derivation,
 }
 
+/// The name of a grammar rule, e.g. `date.month_day_year`: which rule
+/// built a timex. Cheap to clone (shared), compared by name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(Arc<str>);
+
+impl RuleId {
+    /// The rule named `name`.
+    pub fn new(name: &str) -> RuleId {
+        RuleId(name.into())
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for RuleId {
+    fn from(name: &str) -> RuleId {
+        RuleId::new(name)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+/// The tense of the sentence around a match, from cue words (`will`,
+/// `planned to` vs `was`, `announced`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tense {
+    /// Past cues only.
+    Past,
+    /// A future cue.
+    Future,
+    /// No cue.
+    None,
+}
+
+impl fmt::Display for Tense {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Tense::Past => "past tense",
+            Tense::Future => "future tense",
+            Tense::None => "no tense cue",
+        })
+    }
+}
+
+/// What a relative value was counted from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Base {
+    /// The document creation time.
+    Dct(NaiveDate),
+    /// The last date mentioned before it.
+    Mentioned(Point),
+}
+
+impl fmt::Display for Base {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Base::Dct(d) => write!(f, "DCT {d}"),
+            Base::Mentioned(p) => write!(f, "last mentioned {p}"),
+        }
+    }
+}
+
+/// How a timex's value was resolved: typed, so that code decides on the
+/// variant, never on the wording. `Display` gives the `--explain` text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Resolution {
+    /// The text gives the value in full (`November 10, 2020`, `P44D`).
+    Explicit,
+    /// No DCT (and nothing mentioned to count from): left underspecified.
+    NoDct,
+    /// The DCT is known, but no occurrence could be computed near it (a
+    /// February 29 in three years without one): left underspecified.
+    NoOccurrence,
+    /// A month, day, quarter or season without its year: the occurrence
+    /// nearest the DCT, weighed by the tense.
+    YearFromDct {
+        /// The DCT.
+        dct: NaiveDate,
+        /// The tense that weighed.
+        tense: Tense,
+    },
+    /// A weekday: the one before or after the DCT, by the tense.
+    Weekday {
+        /// The DCT.
+        dct: NaiveDate,
+        /// The tense that decided.
+        tense: Tense,
+    },
+    /// A holiday without its year: the occurrence nearest the DCT.
+    Holiday {
+        /// The DCT.
+        dct: NaiveDate,
+        /// The tense that weighed.
+        tense: Tense,
+    },
+    /// `offset` units from a base: `two years ago`, `the previous day`.
+    Shift {
+        /// Signed count of units.
+        offset: i32,
+        /// The unit.
+        unit: Unit,
+        /// What it counts from.
+        from: Base,
+    },
+    /// `the 1988 quarter`: the quarter of the reporting period (the first
+    /// quarter or half the text names) in the year the text gives.
+    ReportingQuarter {
+        /// The reporting period.
+        period: Point,
+    },
+    /// `the year-ago quarter`: `offset` years from the reporting period.
+    FromReportingPeriod {
+        /// Years from the period.
+        offset: i32,
+        /// The reporting period.
+        period: Point,
+    },
+    /// `the year-ago period` without a quarter named: `offset` years from
+    /// the DCT's year.
+    YearsFromDct {
+        /// Years from the DCT.
+        offset: i32,
+        /// The DCT.
+        dct: NaiveDate,
+    },
+    /// `the third quarter` as a results story's period without one named
+    /// before: the last such quarter completed before the DCT.
+    QuarterBeforeDct {
+        /// The DCT.
+        dct: NaiveDate,
+    },
+    /// `the quarter` without one named before: `offset` years from the
+    /// last quarter completed before the DCT.
+    FromQuarterBeforeDct {
+        /// Years from that quarter.
+        offset: i32,
+        /// The DCT.
+        dct: NaiveDate,
+    },
+    /// One end of a range without its own year took the other end's
+    /// (`between May and July 2020`): the year of the end `from`.
+    YearFromRangeEnd {
+        /// The range's end.
+        end: Point,
+    },
+    /// The same, from the range's start (`from March 2019 to May`).
+    YearFromRangeStart {
+        /// The range's start.
+        start: Point,
+    },
+    /// `the week of March 6`: the ISO week of the day resolved as given.
+    WeekOf(Box<Resolution>),
+}
+
+impl fmt::Display for Resolution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Resolution::Explicit => f.write_str("given by the text"),
+            Resolution::NoDct => f.write_str("no DCT: left unresolved"),
+            Resolution::NoOccurrence => f.write_str("no occurrence near the DCT: left unresolved"),
+            Resolution::YearFromDct { dct, tense } => write!(f, "year from DCT {dct} ({tense})"),
+            Resolution::Weekday { dct, tense } => {
+                write!(f, "weekday relative to DCT {dct} ({tense})")
+            }
+            Resolution::Holiday { dct, tense } => {
+                write!(f, "holiday nearest DCT {dct} ({tense})")
+            }
+            Resolution::Shift { offset, unit, from } => {
+                write!(f, "{offset:+} {unit:?} from {from}")
+            }
+            Resolution::ReportingQuarter { period } => {
+                write!(f, "the quarter of the reporting period {period}")
+            }
+            Resolution::FromReportingPeriod { offset, period } => {
+                write!(f, "{offset:+} years from the reporting period {period}")
+            }
+            Resolution::YearsFromDct { offset, dct } => {
+                write!(f, "{offset:+} years from DCT {dct}")
+            }
+            Resolution::QuarterBeforeDct { dct } => {
+                write!(f, "quarter completed before DCT {dct}")
+            }
+            Resolution::FromQuarterBeforeDct { offset, dct } => write!(
+                f,
+                "{offset:+} years from the quarter completed before DCT {dct}"
+            ),
+            Resolution::YearFromRangeEnd { end } => write!(f, "year from the range's end {end}"),
+            Resolution::YearFromRangeStart { start } => {
+                write!(f, "year from the range's start {start}")
+            }
+            Resolution::WeekOf(inner) => match **inner {
+                Resolution::Explicit => f.write_str("the ISO week of that day"),
+                ref r => write!(f, "{r}; the ISO week of that day"),
+            },
+        }
+    }
+}
+
 /// How a match was built, for `--explain`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Derivation {
-    /// The name of the grammar rule, e.g. `date.month_day_year`.
-    pub rule: String,
-    /// Names of sub-rules or word lists that contributed, in order.
+    /// The grammar rule, e.g. `date.month_day_year`.
+    pub rule: RuleId,
+    /// Names of word lists (`@months`) and token classes (`#day`) that
+    /// contributed, in order.
     pub children: Vec<String>,
-    /// How the value was resolved, e.g. `anchored to DCT 2023-11-02`.
-    pub resolution: Option<String>,
+    /// How the value was resolved.
+    pub resolution: Resolution,
+    /// The value's year is not written in the text: it was taken from the
+    /// DCT, the last mentioned date or the other end of a range, or is
+    /// still unknown. Range linking gives such an end the other end's
+    /// year.
+    pub year_inferred: bool,
+}
+
+impl Derivation {
+    /// A value the text gives in full, built by `rule`.
+    pub fn explicit(rule: impl Into<RuleId>) -> Derivation {
+        Derivation {
+            rule: rule.into(),
+            children: Vec::new(),
+            resolution: Resolution::Explicit,
+            year_inferred: false,
+        }
+    }
 }

@@ -5,10 +5,18 @@
 //! glued to the word `s`; `p.m.` is `p`, `.`, `m`, `.`. Each token remembers
 //! whether whitespace (and a line break) came before it, so rules can ask for
 //! glued tokens (`44-day`) and sentences can be split.
+//!
+//! The tokenizer takes the grammar's [`Vocab`] as an argument: every word a
+//! rule or a word list can compare is interned there once, and each token
+//! carries its word id, so matching compares integers, not strings.
+//! Tokenizing with an empty vocabulary (the data files' own phrases, read
+//! while the grammar is being built) gives every token [`NO_WORD`].
+
+use super::hash::WordMap;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenKind {
+pub(crate) enum TokenKind {
     /// A run of letters.
     Word,
     /// A run of ASCII digits: its value (saturating) and digit count.
@@ -22,9 +30,9 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token of the text.
+/// One token of the text; `'v` is the vocabulary's lifetime.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub(crate) struct Token<'v> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character.
@@ -32,21 +40,21 @@ pub struct Token {
     /// The kind.
     pub kind: TokenKind,
     /// The lowercased text.
-    pub lower: Lower,
+    pub lower: Lower<'v>,
     /// Whether whitespace separates it from the previous token.
     pub space_before: bool,
     /// Whether that whitespace holds a line break.
     pub newline_before: bool,
     /// Whether the first character is uppercase.
     pub upper: bool,
-    /// The grammar's id for the word ([`u32::MAX`] if no pattern uses it),
+    /// The vocabulary's id for the word ([`NO_WORD`] if it is not in it),
     /// looked up once here so that matching compares integers.
-    pub(crate) word: u32,
+    pub word: u32,
 }
 
-impl Token {
+impl Token<'_> {
     /// The numeric value, if this is a number.
-    pub fn num(&self) -> Option<(u64, usize)> {
+    pub(crate) fn num(&self) -> Option<(u64, usize)> {
         match self.kind {
             TokenKind::Num { value, digits } => Some((value, digits)),
             _ => None,
@@ -54,36 +62,81 @@ impl Token {
     }
 
     /// Whether this is a word.
-    pub fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
 }
 
-use super::grammar::Grammar;
+/// The id of a word that is not in the vocabulary: it equals no pattern
+/// word.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+/// The words the grammar can compare, interned as small integer ids.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    /// Word (as bytes) → id.
+    ids: WordMap<Vec<u8>, u32>,
+    /// The words by id.
+    words: Vec<Box<str>>,
+}
+
+impl Vocab {
+    /// The id of `w`, added if new.
+    pub(crate) fn intern(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.ids.get(w.as_bytes()) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.ids.insert(w.as_bytes().to_vec(), id);
+        self.words.push(w.into());
+        id
+    }
+
+    /// The id of a lowercase word ([`NO_WORD`] if it is not in the
+    /// vocabulary).
+    pub(crate) fn id(&self, lower: &[u8]) -> u32 {
+        self.ids.get(lower).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The word with id `id`.
+    pub(crate) fn word(&self, id: u32) -> Option<&str> {
+        self.words.get(id as usize).map(|w| &**w)
+    }
+
+    /// The number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The words and their ids, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&[u8], u32)> {
+        self.ids.iter().map(|(w, &id)| (w.as_slice(), id))
+    }
+}
 
 /// A token's lowercased text, stored inline when short (as nearly all
 /// tokens are), so tokenizing does not allocate per token. It reads as a
 /// `&str` ([`Lower::as_str`], `Deref`) and compares with strings.
 #[derive(Clone)]
-pub struct Lower(Repr);
+pub(crate) struct Lower<'v>(Repr<'v>);
 
 /// The longest text stored inline.
 const INLINE: usize = 22;
 
 #[derive(Clone)]
-enum Repr {
+enum Repr<'v> {
     Inline {
         len: u8,
         buf: [u8; INLINE],
     },
     Heap(Box<str>),
-    /// A word of the grammar's vocabulary (no copy, no UTF-8 check).
-    Static(&'static str),
+    /// A word of the vocabulary (no copy, no UTF-8 check).
+    Vocab(&'v str),
 }
 
-impl Lower {
+impl Lower<'_> {
     /// The lowercase form of `raw`.
-    fn of(raw: &str) -> Lower {
+    fn of(raw: &str) -> Self {
         if raw.is_ascii() && raw.len() <= INLINE {
             let mut buf = [0; INLINE];
             for (d, s) in buf.iter_mut().zip(raw.bytes()) {
@@ -98,40 +151,35 @@ impl Lower {
     }
 
     /// The text's bytes (no UTF-8 check: cheaper than [`Lower::as_str`]).
-    pub fn as_bytes(&self) -> &[u8] {
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         match &self.0 {
             Repr::Inline { len, buf } => &buf[..usize::from(*len)],
             Repr::Heap(s) => s.as_bytes(),
-            Repr::Static(s) => s.as_bytes(),
+            Repr::Vocab(s) => s.as_bytes(),
         }
     }
 
     /// The length in bytes.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.as_bytes().len()
     }
 
-    /// Whether the text is empty (never, for a token).
-    pub fn is_empty(&self) -> bool {
-        self.as_bytes().is_empty()
-    }
-
     /// The text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match &self.0 {
             // Always valid: built from a `&str`.
             Repr::Inline { len, buf } => {
                 std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
             }
             Repr::Heap(s) => s,
-            Repr::Static(s) => s,
+            Repr::Vocab(s) => s,
         }
     }
 }
 
-impl From<&str> for Lower {
+impl From<&str> for Lower<'_> {
     /// Stores `s` as is (already lowercase).
-    fn from(s: &str) -> Lower {
+    fn from(s: &str) -> Self {
         if s.len() <= INLINE {
             let mut buf = [0; INLINE];
             for (d, s) in buf.iter_mut().zip(s.bytes()) {
@@ -147,111 +195,101 @@ impl From<&str> for Lower {
     }
 }
 
-impl std::ops::Deref for Lower {
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl AsRef<str> for Lower {
+impl AsRef<str> for Lower<'_> {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl std::borrow::Borrow<str> for Lower {
+impl std::borrow::Borrow<str> for Lower<'_> {
     fn borrow(&self) -> &str {
         self.as_str()
     }
 }
 
-impl std::fmt::Debug for Lower {
+impl std::fmt::Debug for Lower<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl std::fmt::Display for Lower {
+impl std::fmt::Display for Lower<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl PartialEq for Lower {
-    fn eq(&self, other: &Lower) -> bool {
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl Eq for Lower {}
+impl Eq for Lower<'_> {}
 
-impl std::hash::Hash for Lower {
+impl std::hash::Hash for Lower<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
 }
 
-impl PartialOrd for Lower {
-    fn partial_cmp(&self, other: &Lower) -> Option<std::cmp::Ordering> {
+impl PartialOrd for Lower<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
-impl Ord for Lower {
-    fn cmp(&self, other: &Lower) -> std::cmp::Ordering {
+impl Ord for Lower<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
 }
 
-impl PartialEq<str> for Lower {
+impl PartialEq<str> for Lower<'_> {
     fn eq(&self, other: &str) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl PartialEq<String> for Lower {
+impl PartialEq<String> for Lower<'_> {
     fn eq(&self, other: &String) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl PartialEq<Lower> for str {
-    fn eq(&self, other: &Lower) -> bool {
+impl PartialEq<Lower<'_>> for str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl PartialEq<Lower> for &str {
-    fn eq(&self, other: &Lower) -> bool {
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl PartialEq<Lower> for String {
-    fn eq(&self, other: &Lower) -> bool {
+impl PartialEq<Lower<'_>> for String {
+    fn eq(&self, other: &Lower<'_>) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-/// Splits `text` into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    split(text, super::grammar::grammar().ok())
-}
-
-/// Splits `text` into tokens without word ids: for the grammar's own data
-/// files, read while the grammar is being built.
-pub(crate) fn tokenize_raw(text: &str) -> Vec<Token> {
-    split(text, None)
-}
-
-fn split(text: &str, grammar: Option<&'static Grammar>) -> Vec<Token> {
+/// Splits `text` into tokens, with the word ids of `vocab`.
+pub(crate) fn tokenize<'v>(text: &str, vocab: &'v Vocab) -> Vec<Token<'v>> {
     let bytes = text.as_bytes();
     // News text averages about five bytes a token: reserve enough that the
     // vector rarely grows (each growth copies every token).
@@ -304,13 +342,10 @@ fn split(text: &str, grammar: Option<&'static Grammar>) -> Vec<Token> {
             "—" | "–" | "‑" => Lower::from("–"),
             _ => Lower::of(raw),
         };
-        let mut word = u32::MAX;
-        if let Some(g) = grammar {
-            word = g.word_id(lower.as_bytes());
-            // A vocabulary word points to the grammar's copy.
-            if let Some(w) = g.word(word) {
-                lower = Lower(Repr::Static(w));
-            }
+        let word = vocab.id(lower.as_bytes());
+        // A vocabulary word points to the vocabulary's copy.
+        if let Some(w) = vocab.word(word) {
+            lower = Lower(Repr::Vocab(w));
         }
         out.push(Token {
             start: i,
@@ -343,7 +378,8 @@ mod tests {
 
     #[test]
     fn splits_glued_numbers_and_words() {
-        let t = tokenize("the 1990s, 44-day");
+        let vocab = Vocab::default();
+        let t = tokenize("the 1990s, 44-day", &vocab);
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(lower, ["the", "1990", "s", ",", "44", "-", "day"]);
         assert!(!t[2].space_before);
@@ -354,7 +390,8 @@ mod tests {
     #[test]
     fn lower_reads_as_the_lowercase_text() {
         let long = "Supercalifragilisticexpialidocious";
-        let t = tokenize(&format!("The ÉTÉ {long} ’ — 2020"));
+        let vocab = Vocab::default();
+        let t = tokenize(&format!("The ÉTÉ {long} ’ — 2020"), &vocab);
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(
             lower,

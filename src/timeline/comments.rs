@@ -7,7 +7,9 @@
 //! paths of the nodes it writes; each comment goes back next to its node,
 //! or, if the canonical form has no line for it (a block `when:` written
 //! as a flow mapping, an empty list left out), next to the closest
-//! enclosing node that has one. No comment is ever dropped.
+//! enclosing node that has one. No comment is ever dropped. When `fmt
+//! --sort` moves events, the paths of the file's events are renumbered to
+//! their new places first, so comments move with their events.
 
 use std::collections::BTreeMap;
 
@@ -92,8 +94,8 @@ fn yaml_lines(src: &str) -> Vec<&str> {
 /// The paths of the nodes that start on each line, outermost first.
 /// Children of flow collections (`[a, b]`, `{start: 1991}`) are not
 /// registered: the canonical form writes them on their parent's line.
-fn line_paths(root: &Node) -> BTreeMap<usize, Vec<String>> {
-    fn walk(node: &Node, path: &str, out: &mut BTreeMap<usize, Vec<String>>) {
+fn line_paths(root: &Node, moved: &[usize]) -> BTreeMap<usize, Vec<String>> {
+    fn walk(node: &Node, path: &str, out: &mut BTreeMap<usize, Vec<String>>, moved: &[usize]) {
         let join = |k: &str| {
             if path.is_empty() {
                 k.to_string()
@@ -110,21 +112,27 @@ fn line_paths(root: &Node) -> BTreeMap<usize, Vec<String>> {
                     let Some(name) = k.scalar() else { continue };
                     let p = join(name);
                     out.entry(k.start.line).or_default().push(p.clone());
-                    walk(v, &p, out);
+                    walk(v, &p, out, moved);
                 }
             }
             Kind::Seq { flow: false, items } => {
                 for (i, item) in items.iter().enumerate() {
+                    // An event's path is that of the place it is written to.
+                    let i = if path == "events" {
+                        moved.get(i).copied().unwrap_or(i)
+                    } else {
+                        i
+                    };
                     let p = join(&i.to_string());
                     out.entry(item.start.line).or_default().push(p.clone());
-                    walk(item, &p, out);
+                    walk(item, &p, out, moved);
                 }
             }
             _ => {}
         }
     }
     let mut out = BTreeMap::new();
-    walk(root, "", &mut out);
+    walk(root, "", &mut out, moved);
     out
 }
 
@@ -151,9 +159,10 @@ fn first_lines(lines: &Lines) -> BTreeMap<&str, usize> {
     first
 }
 
-/// The canonical `lines` with the source's `comments` put back.
-pub(crate) fn weave(lines: &Lines, root: &Node, comments: &[Comment]) -> String {
-    let paths = line_paths(root);
+/// The canonical `lines` with the source's `comments` put back; `moved[i]`
+/// is the place event `i` of the source is written at.
+pub(crate) fn weave(lines: &Lines, root: &Node, comments: &[Comment], moved: &[usize]) -> String {
+    let paths = line_paths(root, moved);
     let first_line = first_lines(lines);
     // Per output line: comments above it, and trailing comments.
     let mut above: BTreeMap<usize, Vec<&Comment>> = BTreeMap::new();

@@ -9,6 +9,18 @@
 //!   |     ^^^^^
 //!   = hint: did you mean `title`?
 //! ```
+//!
+//! A YAML syntax error stops the reading of a file, so it ends with a note
+//! that the other checks run once it is fixed:
+//!
+//! ```text
+//! data/t.yaml:4:1: error: a tab in the indentation
+//!   |
+//! 4 |     when: 1991
+//!   | ^
+//!   = hint: indent with spaces; YAML does not allow tabs for indentation
+//!   = note: the other checks run once this syntax error is fixed
+//! ```
 
 use std::fmt;
 
@@ -25,6 +37,9 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, if we know.
     pub hint: Option<String>,
+    /// Something more to know, e.g. that other checks wait for a syntax
+    /// error to be fixed.
+    pub note: Option<String>,
     /// The offending source line, without its line break, for the caret
     /// display; `None` when there is no line to show.
     pub source_line: Option<String>,
@@ -41,6 +56,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             hint: None,
+            note: None,
             source_line: None,
             width: 1,
         }
@@ -49,6 +65,12 @@ impl Diagnostic {
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.note = Some(note.into());
         self
     }
 
@@ -66,6 +88,22 @@ impl Diagnostic {
             .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string());
         self.width = width.max(1);
         self
+    }
+}
+
+/// `n` and the noun in the right number: `1 event`, `2 events`, `0
+/// events`. Every count in a message goes through this.
+///
+/// ```
+/// use timeline::timeline::count;
+/// assert_eq!(count(1, "document", "documents"), "1 document");
+/// assert_eq!(count(0, "event", "events"), "0 events");
+/// ```
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 
@@ -120,6 +158,9 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(h) = &self.hint {
             write!(f, "\n{gutter} = hint: {h}")?;
+        }
+        if let Some(n) = &self.note {
+            write!(f, "\n{gutter} = note: {n}")?;
         }
         Ok(())
     }

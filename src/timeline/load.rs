@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use crate::date::{DateError, DateSpec};
 
-use super::diag::{Diagnostic, Diagnostics};
+use super::diag::{self, Diagnostic, Diagnostics};
 use super::node::{self, Kind, Node, Pos};
-use super::when::{parse_date, parse_when};
+use super::when::{parse_bound, parse_when_scalar};
 use super::{Event, FORMAT_VERSION, Rgb, Source, Timeline, When};
 
 /// Files larger than this are refused before parsing (64 MiB).
@@ -190,7 +190,8 @@ impl<'a> Ctx<'a> {
             self.wrong_type(node, key, "a date", "\"2021-09\"");
             return None;
         };
-        match parse_date(text) {
+        let plain = matches!(node.kind, Kind::Scalar { plain: true, .. });
+        match parse_bound(text, key == "start", plain) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.date_error(node, &e);
@@ -200,35 +201,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn date_error(&mut self, node: &Node, e: &DateError) {
-        let (msg, hint) = match e {
-            DateError::Syntax(s) => (
-                format!("`{s}` is not a date"),
-                "write 2020-11-10, 2021-09, 1991, ~1990, 2021?, -0043, 1991/2020 or Nov 10, 2020"
-                    .to_string(),
-            ),
-            DateError::Day { year, month, day } => {
-                let last = crate::date::Date::Month {
-                    year: *year,
-                    month: *month,
-                }
-                .last_day();
-                (
-                    format!("{year:04}-{month:02} has no day {day}"),
-                    format!(
-                        "{} has {} days",
-                        crate::date::Date::Month {
-                            year: *year,
-                            month: *month
-                        }
-                        .human(),
-                        chrono::Datelike::day(&last)
-                    ),
-                )
-            }
-            DateError::Month { .. } => (e.to_string(), String::new()),
-            DateError::YearRange(_) => (e.to_string(), String::new()),
-        };
-        self.at(node, msg, hint);
+        self.at(node, e.to_string(), e.hint().unwrap_or_default());
     }
 }
 
@@ -280,7 +253,13 @@ pub(crate) fn load(src: &str, file: &str) -> Result<Loaded, Diagnostics> {
                     .with_hint("a timeline file starts with `version: 1` and `events:`"),
             ]));
         }
-        Err(diags) => return Err(finish(diags, src, file)),
+        Err(mut diags) => {
+            // The file did not parse: nothing else was checked.
+            if let Some(last) = diags.last_mut() {
+                last.note = Some("the other checks run once this syntax error is fixed".into());
+            }
+            return Err(finish(diags, src, file));
+        }
     };
     let mut cx = Ctx {
         lines: src.split('\n').collect(),
@@ -326,7 +305,10 @@ fn finish(mut diags: Vec<Diagnostic>, src: &str, file: &str) -> Diagnostics {
             file,
             last,
             1,
-            format!("{more} more problems not shown"),
+            format!(
+                "{} not shown",
+                diag::count(more, "more problem", "more problems")
+            ),
         ));
     }
     Diagnostics(diags)
@@ -652,13 +634,15 @@ fn event(cx: &mut Ctx<'_>, item: &Node) -> Option<Event> {
 
 fn when(cx: &mut Ctx<'_>, node: &Node) -> Option<When> {
     match &node.kind {
-        Kind::Scalar { value, .. } if !node.is_null() => match parse_when(value) {
-            Ok(w) => check_interval(cx, node, None, w),
-            Err(e) => {
-                cx.date_error(node, &e);
-                None
+        Kind::Scalar { value, plain } if !node.is_null() => {
+            match parse_when_scalar(value, *plain) {
+                Ok(w) => check_interval(cx, node, None, w),
+                Err(e) => {
+                    cx.date_error(node, &e);
+                    None
+                }
             }
-        },
+        }
         Kind::Map { .. } => {
             let f = cx.fields(node, WHEN_KEYS, "an interval");
             let start_node = f.get("start").map(|(_, v)| *v).filter(|v| !v.is_null());

@@ -53,13 +53,16 @@
 //! `rules`.
 //!
 //! **Dates** keep their precision: `"2020-11-10"`, `"2021-09"`, `"1991"`,
+//! seasons `"2012-22"` (summer 2012), quarters `"2013-33"` (Q1 2013),
 //! decades `"199X"`, centuries `"19XX"`, BCE years `"-0043"` (44 BC, shown
 //! as `44 BC`), approximate `"1990~"` (also typed `~1990`), uncertain
 //! `"2021?"`, both `"2021%"`. An interval is `{start: ..., end: ...}` with
 //! either end left out when open, or EDTF `1991/2020`, `1991/..`. Typed
-//! forms such as `Nov 10, 2020`, `10 November 2020`, `September 2021`,
-//! `c. 1990`, `1990s`, `44 BC` and `2020-11-10T14:00Z` are accepted and
-//! normalised (see [`parse_date`]). Plain YAML `1991` (an integer) and
+//! forms such as `Nov 10, 2020`, `22.03.2013`, `September 2021`, `c. 1990`,
+//! `1990s`, `44 BC`, `2020-11-10T14:00Z`, `summer 2012`, `Q1 2013`, and
+//! intervals such as `1991–2020`, `1957-58`, `March 18-24, 2013` or `early
+//! 2011` are accepted and normalised; a value is read whole or refused
+//! (see [`parse_when`] for the grammar). Plain YAML `1991` (an integer) and
 //! `2020-11-10` (a timestamp to some readers) are read as dates too; the
 //! canonical form always double-quotes dates.
 //!
@@ -111,7 +114,7 @@ mod when;
 mod write;
 
 pub use colors::{ColorError, Rgb};
-pub use diag::{Diagnostic, Diagnostics};
+pub use diag::{Diagnostic, Diagnostics, count};
 pub(crate) use filter::importance_rank;
 pub use filter::{Filter, FilterError, Filtered, importance, importance_order};
 pub use load::MAX_FILE_BYTES;
@@ -195,6 +198,24 @@ impl When {
     }
 }
 
+impl Timeline {
+    /// The events in date order: by first day (last day for an open
+    /// start), then last day; events on the same dates keep the file's
+    /// order. The order `timeline build` writes, `table` prints and `fmt
+    /// --sort` gives a file.
+    pub fn events_by_date(&self) -> Vec<&Event> {
+        let order = date_order(&self.events);
+        order.into_iter().map(|i| &self.events[i]).collect()
+    }
+}
+
+/// The indices of `events` in date order (see [`Timeline::events_by_date`]).
+fn date_order(events: &[Event]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| (events[i].when.sort_key(), events[i].when.last_day()));
+    order
+}
+
 /// Where a statement comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -229,12 +250,34 @@ pub fn from_yaml_bytes(bytes: &[u8], file: &str) -> Result<Timeline, Diagnostics
 /// are kept, each next to the key or event it was written at (blank lines
 /// are not). The result of `format` is a fixed point of `format`.
 pub fn format(src: &str, file: &str) -> Result<String, Diagnostics> {
-    let loaded = load::load(src, file)?;
+    format_with(src, file, false)
+}
+
+/// [`format`], with the events sorted by date (`timeline fmt --sort`, see
+/// [`Timeline::events_by_date`]). Each comment moves with the event it
+/// belongs to: one on its own line with the event below it, a trailing
+/// one with the event of its line.
+pub fn format_sorted(src: &str, file: &str) -> Result<String, Diagnostics> {
+    format_with(src, file, true)
+}
+
+fn format_with(src: &str, file: &str, sort: bool) -> Result<String, Diagnostics> {
+    let mut loaded = load::load(src, file)?;
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let scalars = node::parse_with_scalars(src, file)
         .map(|(_, s)| s)
         .unwrap_or_default();
     let comments = comments::find(src, &scalars);
+    // moved[i]: where the file's event i goes.
+    let mut moved: Vec<usize> = (0..loaded.timeline.events.len()).collect();
+    if sort {
+        let order = date_order(&loaded.timeline.events);
+        for (to, &from) in order.iter().enumerate() {
+            moved[from] = to;
+        }
+        let mut events: Vec<Option<Event>> = loaded.timeline.events.drain(..).map(Some).collect();
+        loaded.timeline.events = order.iter().filter_map(|&i| events[i].take()).collect();
+    }
     let lines = write::lines(&loaded.timeline, &loaded.generated);
-    Ok(comments::weave(&lines, &loaded.root, &comments))
+    Ok(comments::weave(&lines, &loaded.root, &comments, &moved))
 }

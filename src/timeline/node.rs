@@ -107,6 +107,50 @@ fn pos(m: &granit_parser::Marker) -> Pos {
     }
 }
 
+/// The diagnostic of a YAML syntax error the parser reported at `at`. A
+/// tab is reported where it is: the parser notices it only when a token
+/// it cannot use ends, which may be at the end of the line before.
+fn syntax_error(src: &str, file: &str, at: Pos, info: &str) -> Diagnostic {
+    if info.contains("tab") {
+        if let Some(tab) = indentation_tab(src, at) {
+            return Diagnostic::new(file, tab.line, tab.col, "a tab in the indentation")
+                .with_hint("indent with spaces; YAML does not allow tabs for indentation");
+        }
+        return Diagnostic::new(file, at.line, at.col, format!("invalid YAML: {info}"))
+            .with_hint("replace the tab with spaces");
+    }
+    Diagnostic::new(file, at.line, at.col, format!("invalid YAML: {info}"))
+        .with_hint("check the indentation and quoting around this position")
+}
+
+/// The tab in the indentation of a line that the parser's complaint at
+/// `at` is about: the first on the line of `at` or the next one, else the
+/// closest before it.
+fn indentation_tab(src: &str, at: Pos) -> Option<Pos> {
+    let mut before = None;
+    // Lines as YAML counts them: `\n`, `\r\n` or a lone `\r` ends one.
+    let src = src.replace("\r\n", "\n");
+    for (i, line) in src.split(['\n', '\r']).enumerate() {
+        let line_no = i + 1;
+        if line_no > at.line + 1 {
+            break;
+        }
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let tab = line[..indent].chars().position(|c| c == '\t');
+        if let Some(col) = tab {
+            let p = Pos {
+                line: line_no,
+                col: col + 1,
+            };
+            if line_no >= at.line {
+                return Some(p);
+            }
+            before = Some(p);
+        }
+    }
+    before
+}
+
 enum Frame {
     Seq {
         flow: bool,
@@ -174,12 +218,7 @@ pub(crate) fn parse_with_scalars(
         let (event, span) = match next {
             Ok(x) => x,
             Err(e) => {
-                let p = pos(e.marker());
-                diags.push(
-                    Diagnostic::new(file, p.line, p.col, format!("invalid YAML: {}", e.info()))
-                        .with_hint("check the indentation and quoting around this position")
-                        .with_width(1),
-                );
+                diags.push(syntax_error(src, file, pos(e.marker()), &e.info()));
                 return Err(diags);
             }
         };

@@ -24,7 +24,7 @@ fn schema_value() -> Value {
     // EDTF dates as written canonically, plus the hand-typed forms; the
     // pattern is a coarse first check.
     let date = json!({
-        "description": "A date at its precision: 2020-11-10, 2021-09, 1991, 199X, 19XX, -0043 (44 BC), with ~ (approximate), ? (uncertain) or % (both); hand-typed forms such as \"Nov 10, 2020\" or \"c. 1990\" are accepted and normalised by `timeline fmt`.",
+        "description": "A date at its precision: 2020-11-10, 2021-09, 2012-22 (summer 2012), 2013-33 (Q1 2013), 1991, 199X, 19XX, -0043 (44 BC), with ~ (approximate), ? (uncertain) or % (both); hand-typed forms such as \"Nov 10, 2020\", \"22.03.2013\", \"summer 2012\", \"early 2011\" or \"1991 to 2020\" are accepted and normalised by `timeline fmt`.",
         "type": ["string", "integer"]
     });
     json!({

@@ -10,15 +10,19 @@
 //! size in sources.
 
 use proptest::prelude::*;
-use timeline::date::{Date, DateSpec, YEAR_RANGE};
+use timeline::date::{Date, DateSpec, Season, YEAR_RANGE};
 use timeline::timeline::{Event, FORMAT_VERSION, Rgb, Source, Timeline, When};
 
-/// A date at any precision in any supported year, mostly modern ones.
+/// A date at any precision (seasons and quarters too) in any supported
+/// year, mostly modern ones.
 fn date() -> impl Strategy<Value = Date> {
     let year = prop_oneof![3 => 1800i32..=2100, 1 => YEAR_RANGE];
     prop_oneof![
         year.clone().prop_map(|y| Date::year(y).unwrap()),
         (year.clone(), 1u32..=12).prop_map(|(y, m)| Date::month(y, m).unwrap()),
+        (year.clone(), prop::sample::select(Season::ALL.to_vec()))
+            .prop_map(|(y, s)| Date::season(y, s).unwrap()),
+        (year.clone(), 1u32..=4).prop_map(|(y, q)| Date::quarter(y, q).unwrap()),
         (year, 1u32..=12, 1u32..=31)
             .prop_map(|(y, m, d)| { Date::day(y, m, d).or_else(|_| Date::day(y, m, 28)).unwrap() }),
         (-99i32..=99).prop_map(Date::Century),
