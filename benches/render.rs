@@ -48,6 +48,7 @@ fn many(n: usize) -> Timeline {
     Timeline {
         version: 1,
         title: Some("Many events".into()),
+        colors: Default::default(),
         events,
         deleted: vec![],
     }
@@ -58,7 +59,7 @@ fn bench(c: &mut Criterion) {
     for n in [100, 1_000, 10_000] {
         let t = many(n);
         c.bench_function(&format!("svg {n} events"), |b| {
-            b.iter(|| svg(black_box(&t), &opts))
+            b.iter(|| svg(black_box(&t), &opts).unwrap())
         });
     }
 }

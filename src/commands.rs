@@ -290,10 +290,13 @@ pub enum ChartFormat {
     Svg,
     /// PNG, rasterised from the SVG.
     Png,
+    /// One self-contained HTML page: the chart and a table of every event.
+    Html,
 }
 
 /// `timeline render`: the chart of a timeline, written to `output` (by
-/// default the input's name with `.svg` or `.png`), whose path is printed.
+/// default the input's name with `.svg`, `.png` or `.html`), whose path is
+/// printed.
 /// An output that is the input itself (also through a link) is refused.
 pub fn render(
     file: &Path,
@@ -312,8 +315,9 @@ pub fn render(
     }
     let t = pipeline::load_timeline(file)?;
     let (bytes, ext) = match format {
-        ChartFormat::Svg => (render::svg(&t, opts).into_bytes(), "svg"),
+        ChartFormat::Svg => (render::svg(&t, opts)?.into_bytes(), "svg"),
         ChartFormat::Png => (render::png(&t, opts)?, "png"),
+        ChartFormat::Html => (render::html(&t, opts)?.into_bytes(), "html"),
     };
     let out = output.map_or_else(|| file.with_extension(ext), Path::to_path_buf);
     fsio::write_file(&out, &bytes)?;
@@ -340,8 +344,9 @@ pub fn fmt(file: &Path, sort: bool, _con: &mut dyn Console) -> Result<i32, Error
 }
 
 /// `timeline table`: a timeline as a Markdown table.
-pub fn table(file: &Path, con: &mut dyn Console) -> Result<i32, Error> {
-    print(con, &pipeline::table(&pipeline::load_timeline(file)?))?;
+pub fn table(file: &Path, filter: &timeline::Filter, con: &mut dyn Console) -> Result<i32, Error> {
+    let t = filter.apply(&pipeline::load_timeline(file)?).timeline;
+    print(con, &pipeline::table(&t))?;
     Ok(exit::OK)
 }
 

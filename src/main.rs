@@ -11,10 +11,12 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use timeline::commands::{self, ChartFormat, Console, Destination};
+use timeline::date::DateSpec;
 use timeline::error::{Error, exit};
 use timeline::fsio::Decoding;
 use timeline::pipeline::{self, BuildOptions};
 use timeline::render::{RenderOptions, Theme};
+use timeline::timeline as tl;
 
 /// Turn news articles into timelines: tag dates, build events, write an
 /// editable YAML timeline and render it as an SVG chart.
@@ -29,7 +31,7 @@ struct Cli {
 enum Command {
     /// Build data/<stem>.yaml and output/<stem>.svg for each article.
     #[command(
-        after_help = "Examples:\n  timeline build                      # every seeds/*.txt\n  timeline build a.txt b.txt\n  timeline build news/ -o ukraine     # one timeline from a folder"
+        after_help = "Examples:\n  timeline build                      # every seeds/*.txt\n  timeline build a.txt b.txt\n  timeline build news/ -o ukraine     # one timeline from a folder\n  timeline build news/ -o ukraine --from 2022-02 --max-events 40\n\nThe chart options (--from, --to, --tag, --min-importance, --max-events)\nchoose what the charts show; the YAML timeline keeps every event."
     )]
     Build(BuildArgs),
     /// Print the YAML timeline of one or more articles.
@@ -37,9 +39,9 @@ enum Command {
         after_help = "Examples:\n  timeline extract seeds/000_5da06e75f2e99931.txt\n  timeline extract a.txt --dct 2023-11-02 -o a.yaml\n  timeline extract a.txt --explain"
     )]
     Extract(ExtractArgs),
-    /// Render a YAML timeline as an SVG (or PNG) chart.
+    /// Render a YAML timeline as an SVG (or PNG) chart, or an HTML page.
     #[command(
-        after_help = "Examples:\n  timeline render data/a.yaml -o output/a.svg\n  timeline render data/a.yaml --theme dark --width 1200 --format png -o a.png"
+        after_help = "Examples:\n  timeline render data/a.yaml -o output/a.svg\n  timeline render data/a.yaml --theme dark --width 1200 --format png -o a.png\n  timeline render data/a.yaml --format html       # the chart and a table of every event\n  timeline render data/a.yaml --from 2013-03-14 --to 2013-03-24 --tag flood --max-events 30"
     )]
     Render(RenderArgs),
     /// Validate a YAML timeline; report every problem with file:line:col.
@@ -66,10 +68,14 @@ enum Command {
     },
     /// Print a YAML timeline as a Markdown table of dates and titles, in
     /// date order.
-    #[command(after_help = "Example:\n  timeline table data/000_5da06e75f2e99931.yaml")]
+    #[command(
+        after_help = "Examples:\n  timeline table data/000_5da06e75f2e99931.yaml\n  timeline table data/lenne-flood.yaml --from 2013-03-14 --to 2013-03-24 --tag disaster"
+    )]
     Table {
         /// The timeline file.
         file: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Print the temporal expressions of an article, one per line.
     #[command(
@@ -162,7 +168,7 @@ struct ExtractArgs {
 struct RenderArgs {
     /// The YAML timeline.
     file: PathBuf,
-    /// Output file; default: the input's name with .svg (or .png).
+    /// Output file; default: the input's name with .svg (.png, .html).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format.
@@ -183,6 +189,47 @@ struct ChartArgs {
     /// Chart title (default: the timeline's title).
     #[arg(long)]
     title: Option<String>,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// Which events to show (charts and tables); see `timeline::timeline::Filter`.
+#[derive(Args, Debug)]
+struct FilterArgs {
+    /// Only events on or after DATE (e.g. 2013, 2013-03, 18 March 2013).
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    from: Option<DateSpec>,
+    /// Only events on or before DATE.
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    to: Option<DateSpec>,
+    /// At most N events: the most important, spread over time and tags.
+    #[arg(long, value_name = "N")]
+    max_events: Option<usize>,
+    /// Only events at least this important, 0 to 1 (their confidence;
+    /// hand-written events count as 1).
+    #[arg(long, value_name = "X")]
+    min_importance: Option<f64>,
+    /// Only events with this tag (repeat for several: any of them).
+    #[arg(long = "tag", value_name = "T")]
+    tags: Vec<String>,
+}
+
+fn date_arg(s: &str) -> Result<DateSpec, String> {
+    tl::parse_date(s).map_err(|e| e.to_string())
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<tl::Filter, Error> {
+        let f = tl::Filter {
+            from: self.from,
+            to: self.to,
+            max_events: self.max_events,
+            min_importance: self.min_importance,
+            tags: self.tags.clone(),
+        };
+        f.check().map_err(|e| Error::Usage(e.to_string()))?;
+        Ok(f)
+    }
 }
 
 #[derive(Args, Debug)]
@@ -209,6 +256,8 @@ struct TagArgs {
 enum Format {
     Svg,
     Png,
+    /// One self-contained page: the chart and a table of every event.
+    Html,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -218,15 +267,16 @@ enum ThemeArg {
 }
 
 impl ChartArgs {
-    fn options(&self) -> RenderOptions {
-        RenderOptions {
+    fn options(&self) -> Result<RenderOptions, Error> {
+        Ok(RenderOptions {
             width: self.width,
             theme: match self.theme {
                 ThemeArg::Light => Theme::Light,
                 ThemeArg::Dark => Theme::Dark,
             },
             title: self.title.clone(),
-        }
+            filter: self.filter.filter()?,
+        })
     }
 }
 
@@ -299,12 +349,12 @@ fn run(cli: Cli, con: &mut Term) -> Result<i32, Error> {
             title,
         } => commands::merge(&parts, title, &destination(output), con),
         Command::Render(a) => {
-            let (output, opts) = (a.output.as_deref(), a.chart.options());
+            let (output, opts) = (a.output.as_deref(), a.chart.options()?);
             commands::render(&a.file, output, a.format.into(), &opts, con)
         }
         Command::Check { file, quiet } => commands::check(&file, quiet, con),
         Command::Fmt { file, sort } => commands::fmt(&file, sort, con),
-        Command::Table { file } => commands::table(&file, con),
+        Command::Table { file, filter } => commands::table(&file, &filter.filter()?, con),
         Command::Schema => commands::schema(con),
         Command::Tag(a) if a.jsonl => commands::tag_jsonl(a.input.as_deref(), jobs(a.jobs), con),
         Command::Tag(a) => {
@@ -319,6 +369,7 @@ impl From<Format> for ChartFormat {
         match f {
             Format::Svg => ChartFormat::Svg,
             Format::Png => ChartFormat::Png,
+            Format::Html => ChartFormat::Html,
         }
     }
 }
@@ -350,7 +401,7 @@ fn build(a: BuildArgs, con: &mut Term) -> Result<i32, Error> {
         output_dir: a.output_dir,
         dct: a.dct.dct,
         name: a.name,
-        render: a.chart.options(),
+        render: a.chart.options()?,
         decoding: decoding(a.lossy),
         jobs: jobs(a.jobs),
     };

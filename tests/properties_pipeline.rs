@@ -264,8 +264,9 @@ proptest! {
             width,
             theme: if dark { Theme::Dark } else { Theme::Light },
             title: None,
+            ..RenderOptions::default()
         };
-        assert_well_formed_svg(&svg(&t, &opts));
+        assert_well_formed_svg(&svg(&t, &opts).unwrap());
     }
 }
 
@@ -273,5 +274,5 @@ proptest! {
 fn the_seed_timeline_renders_well_formed_svg() {
     let yaml = include_str!("../data/000_5da06e75f2e99931.yaml");
     let t = from_yaml(yaml, "seed.yaml").unwrap();
-    assert_well_formed_svg(&svg(&t, &RenderOptions::default()));
+    assert_well_formed_svg(&svg(&t, &RenderOptions::default()).unwrap());
 }

@@ -17,18 +17,21 @@ fn fixtures_render_to_png() {
         ("long", long(), Theme::Light),
         ("empty", timeline(None, vec![]), Theme::Light),
         ("seed-narrow", seed(), Theme::Light),
+        ("news20", news(20, 7), Theme::Light),
+        ("dense60", dense(60, 2021, 3), Theme::Light),
     ];
     for (name, t, theme) in cases {
         let opts = RenderOptions {
             width: if name.ends_with("narrow") { 480 } else { 800 },
             theme,
             title: None,
+            ..RenderOptions::default()
         };
         let p = png(&t, &opts).unwrap();
         assert_eq!(&p[1..4], b"PNG");
         if let Some(dir) = &out {
             let dir = std::path::Path::new(dir);
-            std::fs::write(dir.join(format!("{name}.svg")), svg(&t, &opts)).unwrap();
+            std::fs::write(dir.join(format!("{name}.svg")), svg(&t, &opts).unwrap()).unwrap();
             std::fs::write(dir.join(format!("{name}.png")), p).unwrap();
         }
     }

@@ -11,26 +11,27 @@ fn opts(width: u32, theme: Theme) -> RenderOptions {
         width,
         theme,
         title: None,
+        ..RenderOptions::default()
     }
 }
 
 #[test]
 fn seed_light() {
-    insta::assert_snapshot!(svg(&seed(), &opts(800, Theme::Light)));
+    insta::assert_snapshot!(svg(&seed(), &opts(800, Theme::Light)).unwrap());
 }
 
 #[test]
 fn seed_dark_narrow() {
-    insta::assert_snapshot!(svg(&seed(), &opts(480, Theme::Dark)));
+    insta::assert_snapshot!(svg(&seed(), &opts(480, Theme::Dark)).unwrap());
 }
 
 #[test]
 fn empty() {
-    insta::assert_snapshot!(svg(&timeline(None, vec![]), &opts(800, Theme::Light)));
+    insta::assert_snapshot!(svg(&timeline(None, vec![]), &opts(800, Theme::Light)).unwrap());
 }
 
 #[test]
 fn every_precision_and_qualifier() {
     let t = qualifiers();
-    insta::assert_snapshot!(svg(&t, &opts(800, Theme::Light)));
+    insta::assert_snapshot!(svg(&t, &opts(800, Theme::Light)).unwrap());
 }

@@ -7,7 +7,7 @@ use render_fixtures::*;
 use timeline::render::{RenderOptions, Theme, png, svg};
 
 fn render(t: &timeline::timeline::Timeline) -> String {
-    svg(t, &RenderOptions::default())
+    svg(t, &RenderOptions::default()).unwrap()
 }
 
 #[test]
@@ -67,15 +67,15 @@ fn one_classed_group_per_event_with_a_tooltip() {
     };
     assert_eq!(
         class("drills"),
-        "event instant precision-month tag-military"
+        "event instant precision-month mark-span tag-military"
     );
     assert_eq!(
         class("occupation"),
-        "event interval precision-year tag-conflict"
+        "event interval precision-year mark-bar tag-conflict"
     );
     assert_eq!(
         class("statement"),
-        "event instant precision-day tag-diplomacy"
+        "event instant precision-day mark-dot tag-diplomacy"
     );
     let drills = events
         .iter()
@@ -104,11 +104,11 @@ fn approximate_uncertain_inferred_and_open_are_classes() {
     );
     let s = render(&t);
     assert!(
-        s.contains("class=\"event instant precision-year approximate inferred\""),
+        s.contains("class=\"event instant precision-year approximate inferred mark-"),
         "{s}"
     );
-    assert!(s.contains("class=\"event instant precision-year uncertain\""));
-    assert!(s.contains("class=\"event interval precision-year open-end\""));
+    assert!(s.contains("class=\"event instant precision-year uncertain mark-"));
+    assert!(s.contains("class=\"event interval precision-year open-end mark-bar\""));
     // The inferred mark is dashed.
     assert!(s.contains("stroke-dasharray=\"3 2\""));
 }
@@ -173,7 +173,15 @@ fn no_external_resources() {
             assert!(!s.contains(bad), "{bad}");
         }
         assert_eq!(s.matches("http").count(), 1, "only the SVG namespace");
-        for bad in ["NaN", "=\"inf", "=\"-inf", "inf,", ",inf"] {
+        for bad in [
+            "NaN",
+            "=\"inf\"",
+            "=\"-inf\"",
+            "inf,",
+            ",inf",
+            "=\"inf ",
+            "=\"-inf ",
+        ] {
             assert!(!s.contains(bad), "{bad}");
         }
     }
@@ -190,7 +198,8 @@ fn the_same_input_gives_the_same_bytes() {
             theme: Theme::Dark,
             ..RenderOptions::default()
         },
-    );
+    )
+    .unwrap();
     assert_ne!(dark, render(&seed()));
     assert!(dark.contains("theme-dark"));
 }
@@ -211,7 +220,8 @@ fn the_title_option_overrides_the_timeline_title() {
             title: Some("Custom & co".into()),
             ..RenderOptions::default()
         },
-    );
+    )
+    .unwrap();
     assert!(s.contains(">Custom &amp; co</title>"));
     assert!(!s.contains("Pakistan–Azerbaijan ties"));
 }
@@ -222,8 +232,13 @@ fn ten_thousand_events_are_grouped_not_smeared() {
     let s = render(&t);
     roxmltree::Document::parse(&s).unwrap();
     let shown = s.matches("<g class=\"event ").count();
-    assert!(shown > 100 && shown < 600, "{shown}");
-    assert!(s.contains(&format!("+{} more events not shown", 10_000 - shown)));
+    assert!((30..600).contains(&shown), "{shown}");
+    assert!(s.contains(&format!(
+        "+{} events not shown (use --from/--to or --max-events)",
+        10_000 - shown
+    )));
+    // What is left out is summarised where it happened.
+    assert!(s.contains("<g class=\"cluster\" data-count=\""));
     // The file stays proportional to what is drawn, not to the input.
     assert!(s.len() < 400_000, "{}", s.len());
 }
@@ -234,4 +249,50 @@ fn png_has_the_chart_size() {
     assert_eq!(&p[..8], b"\x89PNG\r\n\x1a\n");
     let w = u32::from_be_bytes(p[16..20].try_into().unwrap());
     assert_eq!(w, 800);
+}
+
+#[test]
+fn bidirectional_controls_never_reach_svg_html_or_tables() {
+    // Issue 14 item 15: U+202A–U+202E and U+2066–U+2069 could make a title
+    // display as something it does not say.
+    let controls: Vec<char> = ('\u{202A}'..='\u{202E}')
+        .chain('\u{2066}'..='\u{2069}')
+        .collect();
+    let evil: String = controls.iter().collect();
+    let mut e = on(
+        "e1",
+        "2020-01-01",
+        &format!("Price {evil}cut{evil} by half"),
+        &[&format!("tag{evil}x")],
+    );
+    e.sources.push(timeline::timeline::Source {
+        file: format!("a{evil}.txt"),
+        line: 1,
+        span: (0, 5),
+        quote: format!("The quote {evil} here."),
+        rules: vec![],
+    });
+    let t = timeline(Some(&format!("Title {evil}")), vec![e]);
+    let outputs = [
+        svg(&t, &RenderOptions::default()).unwrap(),
+        timeline::render::html(&t, &RenderOptions::default()).unwrap(),
+        timeline::pipeline::table(&t),
+    ];
+    for out in &outputs {
+        for c in &controls {
+            assert!(!out.contains(*c), "U+{:04X} in {out}", *c as u32);
+        }
+    }
+    assert!(outputs[0].contains("Price cut by half"));
+    assert!(outputs[1].contains("The quote  here."));
+    assert!(outputs[2].contains("| 1 Jan 2020 | Price cut by half |"));
+    // The layout measures the text as drawn, without them.
+    let c = timeline::layout::layout(&t, &Default::default());
+    for l in c.texts() {
+        assert!(
+            !l.text.chars().any(|ch| controls.contains(&ch)),
+            "{}",
+            l.text
+        );
+    }
 }

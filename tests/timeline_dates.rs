@@ -476,6 +476,7 @@ proptest! {
             let t = timeline::timeline::Timeline {
                 version: 1,
                 title: None,
+                colors: Default::default(),
                 events: vec![timeline::timeline::Event {
                     id: "e".into(),
                     when: w,

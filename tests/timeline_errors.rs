@@ -50,15 +50,53 @@ t.yaml:5:5: error: unknown key `titel` in an event
 
 #[test]
 fn unknown_key_far_from_any_lists_the_keys() {
-    let src = "version: 1\nevents: []\ncolour: red\n";
+    let src = "version: 1\nevents: []\nbanner: red\n";
     assert_eq!(
         errors(src),
         "\
-t.yaml:3:1: error: unknown key `colour` in the timeline
+t.yaml:3:1: error: unknown key `banner` in the timeline
   |
-3 | colour: red
+3 | banner: red
   | ^^^^^^
-  = hint: the timeline keys are: version, title, events, deleted, generated"
+  = hint: the timeline keys are: version, title, colors, events, deleted, generated"
+    );
+}
+
+#[test]
+fn colours_are_checked_where_they_are_written() {
+    let src = "version: 1\ncolour: {a: \"#fff\"}\ncolors:\n  conflict: \"#d55e0\"\n  war: #d55e00\n  peace: [1]\n  conflict: \"#000\"\nevents: []\n";
+    assert_eq!(
+        errors(src),
+        "\
+t.yaml:2:1: error: unknown key `colour` in the timeline
+  |
+2 | colour: {a: \"#fff\"}
+  | ^^^^^^
+  = hint: did you mean `colors`?
+
+t.yaml:4:13: error: `#d55e0` is not a colour
+  |
+4 |   conflict: \"#d55e0\"
+  |             ^^^^^^^^
+  = hint: write a colour as \"#rrggbb\" or \"#rgb\", quoted, e.g. `conflict: \"#d55e00\"`
+
+t.yaml:5:8: error: the colour of `war` is missing
+  |
+5 |   war: #d55e00
+  |        ^^^^^^^
+  = hint: write a colour as \"#rrggbb\" or \"#rgb\", quoted, e.g. `war: \"#d55e00\"` (unquoted, `#` starts a comment)
+
+t.yaml:6:10: error: `peace` must be a colour, found a list
+  |
+6 |   peace: [1]
+  |          ^^^
+  = hint: write `peace: \"#d55e00\"`
+
+t.yaml:7:3: error: duplicate colour for tag `conflict`
+  |
+7 |   conflict: \"#000\"
+  |   ^^^^^^^^
+  = hint: `conflict` already has a colour at line 4; keep one of them"
     );
 }
 

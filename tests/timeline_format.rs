@@ -1,7 +1,7 @@
 //! The YAML format: canonical output, typed dates, `fmt`, the schema.
 
 use timeline::date::{Date, DateSpec};
-use timeline::timeline::{Event, Timeline, When, format, from_yaml, schema, to_yaml};
+use timeline::timeline::{Event, HEADER, Rgb, Timeline, When, format, from_yaml, schema, to_yaml};
 
 const CANONICAL: &str = include_str!("fixtures/timeline/canonical.yaml");
 
@@ -13,6 +13,17 @@ fn canonical_file_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn colours_are_written_sorted_lower_case_and_keep_their_comments() {
+    let src = "version: 1\ncolors:\n  war: \"#FA0\" # loud\n  # the calm one\n  peace: '#0072B2'\nevents: []\n";
+    assert_eq!(
+        format(src, "t.yaml").unwrap(),
+        format!(
+            "{HEADER}\nversion: 1\ncolors:\n  # the calm one\n  peace: \"#0072b2\"\n  war: \"#ffaa00\" # loud\nevents: []\ndeleted: []\n"
+        )
+    );
+}
+
+#[test]
 fn canonical_file_reads_as_expected() {
     let t = from_yaml(CANONICAL, "canonical.yaml").unwrap();
     assert_eq!(t.version, 1);
@@ -21,6 +32,8 @@ fn canonical_file_reads_as_expected() {
         Some("Pakistan–Azerbaijan military ties")
     );
     assert_eq!(t.events.len(), 6);
+    assert_eq!(t.colors.len(), 2);
+    assert_eq!(t.colors["conflict"], Rgb(0xd5, 0x5e, 0x00));
     assert_eq!(
         t.events[0].when,
         When::Between {
@@ -214,7 +227,14 @@ fn schema_is_deterministic_json_schema() {
     let props: Vec<&String> = v["properties"].as_object().unwrap().keys().collect();
     assert_eq!(
         props,
-        ["deleted", "events", "generated", "title", "version"]
+        [
+            "colors",
+            "deleted",
+            "events",
+            "generated",
+            "title",
+            "version"
+        ]
     );
 }
 

@@ -44,6 +44,7 @@ fn fresh() -> Timeline {
     let mut t = Timeline {
         version: 1,
         title: Some("Pakistan–Azerbaijan military ties".into()),
+        colors: Default::default(),
         events: vec![
             ev(
                 When::Between {

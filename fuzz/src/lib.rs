@@ -102,7 +102,7 @@ pub fn check_yaml(bytes: &[u8]) -> Option<Timeline> {
 
 /// Renders `t` and checks the SVG is a whole document.
 pub fn check_render(t: &Timeline) {
-    let svg = timeline::render::svg(t, &Default::default());
+    let svg = timeline::render::svg(t, &Default::default()).expect("the chart renders");
     let head = svg.trim_start();
     assert!(
         head.starts_with("<svg") || head.starts_with("<?xml"),
@@ -195,6 +195,7 @@ pub fn timeline_from_bytes(bytes: &[u8]) -> Timeline {
     Timeline {
         version: timeline::timeline::FORMAT_VERSION,
         title,
+        colors: Default::default(),
         events,
         deleted: Vec::new(),
     }

@@ -1,13 +1,12 @@
 //! The time scale: days to pixels, piecewise, with axis breaks.
 //!
-//! A chart often shows a cluster of recent events next to a decades-long
-//! interval. A linear scale would squeeze the cluster into a few pixels, so
-//! the scale compresses long empty stretches: the time points of the chart
-//! (every known start and end) are split into clusters at gaps longer than a
-//! quarter of the whole span, each cluster gets its own linear segment, and a
-//! fixed-width break separates segments. Breaks are only made when some
-//! cluster actually needs the room (it holds several points and spans under a
-//! tenth of the whole); two lone points decades apart keep one plain axis.
+//! A chart often shows a busy fortnight next to decades of background. A
+//! linear scale would squeeze the fortnight into a few pixels, so the scale
+//! is piecewise: the time points of the chart (every known start and end)
+//! are split into stretches at long empty gaps and around dense cores (see
+//! [`segments`]), each stretch gets its own linear segment, as wide as the
+//! number of events in it asks, and a fixed-width break separates
+//! segments. Two lone points decades apart keep one plain axis.
 //!
 //! Time is measured in days from 1 January of year 1 (see [`day_number`]),
 //! as `f64`; a day `d` covers `[d, d + 1)`.
@@ -17,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 /// Width in pixels of an axis break.
 pub const BREAK_WIDTH: f64 = 28.0;
 /// Smallest width in pixels of a segment.
-pub const MIN_SEGMENT: f64 = 64.0;
+pub const MIN_SEGMENT: f64 = 56.0;
 /// Room in pixels kept at both ends of a segment.
 pub const SEGMENT_PAD: f64 = 14.0;
 /// At most this many breaks.
@@ -75,21 +74,25 @@ pub struct Scale {
 impl Scale {
     /// Builds a scale showing every time point in `points` between pixels
     /// `left` and `right`. Each point is `(day, owner)`: the owner (e.g. the
-    /// event index) tells whether a cluster holds several things or just
+    /// event index) tells whether a stretch holds several things or just
     /// the two ends of one. `points` need not be sorted.
-    pub fn new(points: &[(f64, usize)], left: f64, right: f64) -> Scale {
+    ///
+    /// The time is split into segments (see [`segments`]), each given width
+    /// in proportion to the events in it (at least [`MIN_SEGMENT`]), so a
+    /// busy fortnight gets its own scale next to decades of background.
+    ///
+    /// `whole` are stretches never cut by a break (the span of a month or a
+    /// year that is one instant).
+    pub fn new(points: &[(f64, usize)], whole: &[(f64, f64)], left: f64, right: f64) -> Scale {
         let mut owned: Vec<(f64, usize)> =
             points.iter().copied().filter(|v| v.0.is_finite()).collect();
         owned.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut p: Vec<f64> = owned.iter().map(|v| v.0).collect();
-        p.dedup();
-        let (lo, hi) = match (p.first(), p.last()) {
-            (Some(&lo), Some(&hi)) => (lo, hi),
+        let (lo, hi) = match (owned.first(), owned.last()) {
+            (Some(a), Some(b)) => (a.0, b.0),
             _ => (0.0, 1.0),
         };
-        let span = (hi - lo).max(1.0);
-        let clusters = clusters(&p, &owned, span);
         let width = (right - left).max(1.0);
+        let clusters = segments(&owned, whole, width);
         if clusters.len() <= 1 {
             let (c0, c1) = if hi - lo < 6.0 {
                 let mid = (lo + hi) / 2.0;
@@ -110,25 +113,20 @@ impl Scale {
         }
         let n = clusters.len();
         let avail = (width - (n - 1) as f64 * BREAK_WIDTH).max(n as f64);
-        let spans: Vec<f64> = clusters.iter().map(|(a, b)| b - a).collect();
-        let widths = water_fill(&spans, avail, MIN_SEGMENT.min(avail / n as f64));
-        // Days per pixel of the clusters that got their proportional share.
-        let reference = spans
-            .iter()
-            .zip(&widths)
-            .filter(|(s, w)| **s > 0.0 && **w > 2.0 * SEGMENT_PAD)
-            .map(|(s, w)| s / (w - 2.0 * SEGMENT_PAD))
-            .fold(f64::INFINITY, f64::min);
-        let reference = if reference.is_finite() {
-            reference
-        } else {
-            span / avail
-        };
+        let weights = weights(&owned, &clusters);
+        let widths = water_fill(&weights, avail, MIN_SEGMENT.min(avail / n as f64));
+        // A stretch with (nearly) no length of its own (one date) shows as
+        // much time as the whole chart would on a plain axis.
+        let plain = (hi - lo).max(1.0) / avail;
         let mut segments = Vec::with_capacity(n);
         let mut x = left;
         for (i, ((c0, c1), w)) in clusters.iter().zip(&widths).enumerate() {
             let inner = (w - 2.0 * SEGMENT_PAD).max(1.0);
-            let dpp = ((c1 - c0) / inner).max(reference);
+            let dpp = if c1 - c0 > 1.0 {
+                (c1 - c0) / inner
+            } else {
+                plain
+            };
             let mid = (c0 + c1) / 2.0;
             let mut t0 = mid - w / 2.0 * dpp;
             let mut t1 = mid + w / 2.0 * dpp;
@@ -173,6 +171,14 @@ impl Scale {
         self.segments.last().map_or(0.0, |s| s.x1)
     }
 
+    /// The segment holding pixel `x`, or the nearest one.
+    pub fn segment_at(&self, x: f64) -> Option<&Segment> {
+        self.segments.iter().min_by(|a, b| {
+            let d = |s: &Segment| (s.x0 - x).max(x - s.x1).max(0.0);
+            d(a).total_cmp(&d(b))
+        })
+    }
+
     /// The pixel ranges of the breaks, left to right.
     pub fn breaks(&self) -> Vec<(f64, f64)> {
         self.segments
@@ -200,42 +206,200 @@ impl Scale {
     }
 }
 
-/// Splits sorted points into clusters at long gaps, if that helps.
-fn clusters(p: &[f64], owned: &[(f64, usize)], span: f64) -> Vec<(f64, f64)> {
-    let (Some(&lo), Some(&hi)) = (p.first(), p.last()) else {
+/// At most this many segments.
+const MAX_SEGMENTS: usize = MAX_BREAKS + 1;
+/// A stretch is dense when a third of its events fall within this share
+/// of its time.
+const DENSE_SHARE: f64 = 0.05;
+/// Dense stretches are only looked for among at least this many events.
+const DENSE_MIN: usize = 8;
+
+/// Neighbouring events closer than this many pixels are crowded.
+const CROWD_PX: f64 = 24.0;
+
+/// The stretches of time the axis shows, left to right, from the sorted
+/// points, for an axis `width` pixels wide. While there are segments to
+/// spare, the stretch with the most events is split if it is crowded (at
+/// its share of the width, some neighbouring events would be closer than
+/// [`CROWD_PX`]) and a split helps:
+///
+/// - around a dense core, a third of its events within a twentieth of its
+///   time: the core becomes a segment of its own, with its own scale;
+/// - else at a gap longer than a quarter of it, if either side has two
+///   things closer than a tenth of it (two lone points decades apart keep
+///   one plain axis), and no month or year in `whole` covers the gap (a
+///   dense core may cut one: its mark then goes where its middle is).
+pub fn segments(owned: &[(f64, usize)], whole: &[(f64, f64)], width: f64) -> Vec<(f64, f64)> {
+    if owned.is_empty() {
         return vec![(0.0, 1.0)];
-    };
-    let mut gaps: Vec<(f64, usize)> = p
+    }
+    let all = owners(owned).max(1);
+    let mut parts: Vec<&[(f64, usize)]> = vec![owned];
+    // Parts known not to split.
+    let mut done: Vec<bool> = vec![false];
+    while parts.len() < MAX_SEGMENTS {
+        let Some(k) = (0..parts.len())
+            .filter(|&k| !done[k])
+            .max_by_key(|&k| (owners(parts[k]), std::cmp::Reverse(k)))
+        else {
+            break;
+        };
+        let share = (width * owners(parts[k]) as f64 / all as f64).max(MIN_SEGMENT);
+        let room = MAX_SEGMENTS - parts.len();
+        // A core of its own is worth its break only for a good share of
+        // the events; an empty gap is always worth cutting out.
+        let big = owners(parts[k]) * 5 >= all;
+        let split = if !crowded_at(parts[k], share) {
+            None
+        } else if big {
+            split_dense(parts[k], room).or_else(|| split_at_gap(parts[k], whole))
+        } else {
+            split_at_gap(parts[k], whole)
+        };
+        match split {
+            Some(pieces) => {
+                let n = pieces.len();
+                parts.splice(k..=k, pieces);
+                done.splice(k..=k, std::iter::repeat_n(false, n));
+            }
+            None => done[k] = true,
+        }
+    }
+    parts.iter().map(|p| (p[0].0, p[p.len() - 1].0)).collect()
+}
+
+/// True if, drawn `width` pixels wide, some events of `part` (at their
+/// first points) would be closer than [`CROWD_PX`] to the next (events on
+/// the same day share a leader and do not count).
+fn crowded_at(part: &[(f64, usize)], width: f64) -> bool {
+    let total = span(part);
+    if total <= 0.0 {
+        return false;
+    }
+    let px = width / total;
+    let mut seen = std::collections::BTreeSet::new();
+    let firsts: Vec<f64> = part
+        .iter()
+        .filter(|p| seen.insert(p.1))
+        .map(|p| p.0)
+        .collect();
+    firsts
+        .windows(2)
+        .any(|w| w[1] - w[0] > 1.0 && (w[1] - w[0]) * px < CROWD_PX)
+}
+
+/// True if the gap from `a` to `b` lies within one of the `whole`
+/// stretches.
+fn inside_whole(a: f64, b: f64, whole: &[(f64, f64)]) -> bool {
+    whole.iter().any(|&(s0, s1)| s0 <= a && b <= s1)
+}
+
+/// The number of different owners of some points.
+fn owners(part: &[(f64, usize)]) -> usize {
+    part.iter()
+        .map(|p| p.1)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
+/// The span of sorted points.
+fn span(part: &[(f64, usize)]) -> f64 {
+    match (part.first(), part.last()) {
+        (Some(a), Some(b)) => b.0 - a.0,
+        _ => 0.0,
+    }
+}
+
+/// True if two different owners lie closer than `d` days.
+fn crowded(part: &[(f64, usize)], d: f64) -> bool {
+    part.windows(2)
+        .any(|w| w[1].1 != w[0].1 && w[1].0 - w[0].0 < d)
+}
+
+/// Splits at the longest gap, if it is longer than a quarter of the
+/// stretch and a side needs the room.
+fn split_at_gap<'p>(
+    part: &'p [(f64, usize)],
+    whole: &[(f64, f64)],
+) -> Option<Vec<&'p [(f64, usize)]>> {
+    let total = span(part);
+    let (i, gap) = part
         .windows(2)
         .enumerate()
-        .map(|(i, w)| (w[1] - w[0], i))
-        .filter(|(g, _)| *g > 0.25 * span)
+        .filter(|(_, w)| !inside_whole(w[0].0, w[1].0, whole))
+        .map(|(i, w)| (i, w[1].0 - w[0].0))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    if gap <= 0.25 * total {
+        return None;
+    }
+    let (a, b) = part.split_at(i + 1);
+    (crowded(a, 0.1 * total) || crowded(b, 0.1 * total)).then(|| vec![a, b])
+}
+
+/// Splits around a dense core (see [`segments`]) into two or three parts,
+/// at most `room + 1`.
+fn split_dense(part: &[(f64, usize)], room: usize) -> Option<Vec<&[(f64, usize)]>> {
+    let total = span(part);
+    // Each owner once, at its first point in the stretch.
+    let mut firsts: Vec<(f64, usize)> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for &(t, o) in part {
+        if seen.insert(o) {
+            firsts.push((t, o));
+        }
+    }
+    let n = firsts.len();
+    if n < DENSE_MIN || total <= 0.0 {
+        return None;
+    }
+    let k = n.div_ceil(3);
+    let (i, w) = (0..=n - k)
+        .map(|i| (i, firsts[i + k - 1].0 - firsts[i].0))
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
+    if w >= DENSE_SHARE * total {
+        return None;
+    }
+    // The core runs on while the next point is close to it.
+    let reach = (w * 0.5).max(1.0);
+    let (mut t0, mut t1) = (firsts[i].0, firsts[i + k - 1].0);
+    let mut a = part.partition_point(|p| p.0 < t0);
+    let mut b = part.partition_point(|p| p.0 <= t1);
+    while a > 0 && t0 - part[a - 1].0 <= reach {
+        a -= 1;
+        t0 = part[a].0;
+    }
+    while b < part.len() && part[b].0 - t1 <= reach {
+        t1 = part[b].0;
+        b += 1;
+    }
+    let pieces: Vec<&[(f64, usize)]> = [&part[..a], &part[a..b], &part[b..]]
+        .into_iter()
+        .filter(|p| !p.is_empty())
         .collect();
-    gaps.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    gaps.truncate(MAX_BREAKS);
-    let mut cuts: Vec<usize> = gaps.iter().map(|(_, i)| *i).collect();
-    cuts.sort_unstable();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for &c in &cuts {
-        out.push((start, c));
-        start = c + 1;
-    }
-    out.push((start, p.len() - 1));
-    // A cluster needs room if it holds several owners in a short span.
-    let needs_room = out.iter().any(|&(a, b)| {
-        let (lo, hi) = (p[a], p[b]);
-        let mut owners = owned
+    (pieces.len() > 1 && pieces.len() <= room + 1).then_some(pieces)
+}
+
+/// How much room each stretch deserves: the events in it, an event whose
+/// points lie in several stretches counting a share in each.
+fn weights(owned: &[(f64, usize)], clusters: &[(f64, f64)]) -> Vec<f64> {
+    let which = |t: f64| {
+        clusters
             .iter()
-            .filter(|(t, _)| *t >= lo && *t <= hi)
-            .map(|(_, o)| *o);
-        let first = owners.next();
-        b > a && hi - lo < 0.1 * span && owners.any(|o| Some(o) != first)
-    });
-    if !needs_room {
-        return vec![(lo, hi)];
+            .position(|c| t <= c.1)
+            .unwrap_or(clusters.len() - 1)
+    };
+    let mut touched: std::collections::BTreeMap<usize, std::collections::BTreeSet<usize>> =
+        std::collections::BTreeMap::new();
+    for &(t, o) in owned {
+        touched.entry(o).or_default().insert(which(t));
     }
-    out.into_iter().map(|(a, b)| (p[a], p[b])).collect()
+    let mut w = vec![0.0; clusters.len()];
+    for segs in touched.values() {
+        for &s in segs {
+            w[s] += 1.0 / segs.len() as f64;
+        }
+    }
+    w
 }
 
 /// Shares `avail` pixels in proportion to `spans`, giving at least `min`.
@@ -301,7 +465,7 @@ mod tests {
             (d(2021, 9, 1), 2),
             (d(2023, 11, 3), 3),
         ];
-        let s = Scale::new(&pts, 16.0, 784.0);
+        let s = Scale::new(&pts, &[], 16.0, 784.0);
         assert_eq!(s.segments.len(), 2);
         assert_eq!(s.breaks().len(), 1);
         // The cluster gets most of the width.
@@ -318,7 +482,7 @@ mod tests {
 
     #[test]
     fn two_lone_points_keep_a_plain_axis() {
-        let s = Scale::new(&[(d(1991, 1, 1), 0), (d(2020, 1, 1), 1)], 0.0, 800.0);
+        let s = Scale::new(&[(d(1991, 1, 1), 0), (d(2020, 1, 1), 1)], &[], 0.0, 800.0);
         assert_eq!(s.segments.len(), 1);
         // Nor does one month between two far points.
         let s = Scale::new(
@@ -328,6 +492,7 @@ mod tests {
                 (d(1950, 6, 1), 1),
                 (d(2020, 1, 1), 2),
             ],
+            &[],
             0.0,
             800.0,
         );
@@ -336,7 +501,7 @@ mod tests {
 
     #[test]
     fn a_single_day_gets_a_week() {
-        let s = Scale::new(&[(d(2020, 1, 1), 0)], 0.0, 800.0);
+        let s = Scale::new(&[(d(2020, 1, 1), 0)], &[], 0.0, 800.0);
         let (a, b) = s.domain();
         assert!(b - a >= 6.0);
     }

@@ -12,9 +12,9 @@
 //! let m = Metrics::get();
 //! let w = m.width("Nov 2020", 12.0);
 //! assert!(w > 40.0 && w < 60.0);
-//! let lines = m.wrap("a title that is far too long to fit on one short line", 12.0, 120.0, 2);
+//! let (lines, cut) = m.wrap("a title that is far too long to fit on one short line", 12.0, 120.0, 2);
 //! assert_eq!(lines.len(), 2);
-//! assert!(lines[1].ends_with('…'));
+//! assert!(cut && lines[1].ends_with('…'));
 //! ```
 
 use std::sync::OnceLock;
@@ -33,6 +33,23 @@ pub const FONT_STACK: &str = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, san
 
 /// The ellipsis appended to truncated text.
 pub const ELLIPSIS: char = '…';
+
+/// True for the Unicode bidirectional embedding, override and isolate
+/// controls (U+202A–U+202E, U+2066–U+2069): invisible characters that
+/// reorder the text around them, so that a title could display as
+/// something else than it says. They are never drawn.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without bidirectional controls (see [`is_bidi_control`]).
+pub fn strip_bidi(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        text.chars().filter(|&c| !is_bidi_control(c)).collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
 
 /// Font metrics of the embedded font, in ems.
 #[derive(Debug)]
@@ -131,21 +148,43 @@ impl Metrics {
         out
     }
 
-    /// Greedy word wrap of `text` into at most `max_lines` lines of at most
-    /// `max` pixels; the last line ends with an ellipsis if text was cut.
-    pub fn wrap(&self, text: &str, size: f64, max: f64, max_lines: usize) -> Vec<String> {
-        // A dash never starts a line: it stays with the word before it.
-        let mut words: Vec<String> = Vec::new();
-        for w in text.split_whitespace() {
-            match words.last_mut() {
-                Some(prev) if matches!(w, "–" | "—" | "-" | "&") => {
-                    prev.push(' ');
-                    prev.push_str(w);
-                }
-                _ => words.push(w.to_string()),
-            }
+    /// Shortens `text` to one line of at most `max` pixels, cutting after
+    /// a whole word and adding an ellipsis; a first word that alone is too
+    /// wide is cut within it (nothing else can help). Returns `text`
+    /// unchanged when it fits.
+    pub fn shorten(&self, text: &str, size: f64, max: f64) -> String {
+        if self.width(text, size) <= max {
+            return text.to_string();
         }
-        let mut lines = Vec::new();
+        let ell = self.width(&ELLIPSIS.to_string(), size);
+        let mut out = String::new();
+        for w in text.split_whitespace() {
+            let candidate = if out.is_empty() {
+                w.to_string()
+            } else {
+                format!("{out} {w}")
+            };
+            if self.width(&candidate, size) + ell > max {
+                break;
+            }
+            out = candidate;
+        }
+        if out.is_empty() {
+            return self.truncate(text, size, max);
+        }
+        // A dangling dash or comma reads badly before the ellipsis.
+        let out = out.trim_end_matches([',', ';', ':', '–', '—', '-', ' ']);
+        format!("{out}{ELLIPSIS}")
+    }
+
+    /// Word wrap of `text` into at most `max_lines` lines of at most `max`
+    /// pixels. Words are never cut (a dash stays with the word before it):
+    /// when the text needs more lines, the last line ends with an ellipsis
+    /// after its last whole word. Only a single word wider than `max` is
+    /// cut within it. The flag says whether anything was left out.
+    pub fn wrap(&self, text: &str, size: f64, max: f64, max_lines: usize) -> (Vec<String>, bool) {
+        let words = words(text);
+        let mut lines: Vec<String> = Vec::new();
         let mut i = 0;
         while i < words.len() && lines.len() < max_lines {
             let mut cur = String::new();
@@ -155,26 +194,52 @@ impl Metrics {
                 } else {
                     format!("{cur} {}", words[i])
                 };
-                if self.width(&candidate, size) > max {
+                if self.width(&candidate, size) > max && !cur.is_empty() {
                     break;
                 }
                 cur = candidate;
                 i += 1;
-            }
-            if cur.is_empty() {
-                // A single word wider than a line: it is cut below.
-                cur = words[i].clone();
-                i += 1;
+                if self.width(&cur, size) > max {
+                    break;
+                }
             }
             if lines.len() + 1 == max_lines && i < words.len() {
                 let rest = format!("{cur} {}", words[i..].join(" "));
-                lines.push(self.truncate(&rest, size, max));
-                break;
+                lines.push(self.shorten(&rest, size, max));
+                return (lines, true);
             }
-            lines.push(self.truncate(&cur, size, max));
+            let cut = self.width(&cur, size) > max;
+            lines.push(self.shorten(&cur, size, max));
+            if cut {
+                return (lines, true);
+            }
         }
-        lines
+        (lines, false)
     }
+
+    /// The width of the widest word of `text`.
+    pub fn widest_word(&self, text: &str, size: f64) -> f64 {
+        words(text)
+            .iter()
+            .map(|w| self.width(w, size))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// The words of `text`; a dash or ampersand never starts a line, it stays
+/// with the word before it.
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match words.last_mut() {
+            Some(prev) if matches!(w, "–" | "—" | "-" | "&") => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => words.push(w.to_string()),
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -184,29 +249,52 @@ mod tests {
     #[test]
     fn wrap_keeps_short_text_whole() {
         let m = Metrics::get();
-        assert_eq!(m.wrap("Short title", 12.0, 200.0, 2), vec!["Short title"]);
+        assert_eq!(
+            m.wrap("Short title", 12.0, 200.0, 2),
+            (vec!["Short title".to_string()], false)
+        );
     }
 
     #[test]
-    fn wrap_never_exceeds_width() {
+    fn wrap_never_exceeds_the_width_nor_cuts_a_word() {
         let m = Metrics::get();
         let text = "Pakistan and Azerbaijan hold joint military drills near the border with several thousand soldiers";
-        for max in [40.0, 80.0, 150.0, 260.0] {
-            let lines = m.wrap(text, 12.0, max, 2);
-            assert!(lines.len() <= 2);
+        let words: Vec<&str> = text.split(' ').collect();
+        for max in [80.0, 150.0, 260.0] {
+            let (lines, cut) = m.wrap(text, 12.0, max, 2);
+            assert!(lines.len() <= 2 && cut);
             for l in &lines {
                 assert!(m.width(l, 12.0) <= max, "{l:?} wider than {max}");
+                for w in l.trim_end_matches(ELLIPSIS).split(' ') {
+                    assert!(words.contains(&w), "{w:?} is cut in {l:?}");
+                }
             }
             assert!(lines.last().unwrap().ends_with(ELLIPSIS));
         }
     }
 
     #[test]
-    fn wrap_cuts_a_long_single_word() {
+    fn only_a_word_wider_than_the_line_is_cut() {
         let m = Metrics::get();
-        let lines = m.wrap("Supercalifragilisticexpialidocious", 12.0, 60.0, 2);
+        let (lines, cut) = m.wrap("Supercalifragilisticexpialidocious", 12.0, 60.0, 2);
+        assert!(cut);
         assert_eq!(lines.len(), 1);
         assert!(lines[0].ends_with(ELLIPSIS));
         assert!(m.width(&lines[0], 12.0) <= 60.0);
+        assert!(m.widest_word("a Supercalifragilisticexpialidocious b", 12.0) > 60.0);
+    }
+
+    #[test]
+    fn shorten_cuts_after_a_word() {
+        let m = Metrics::get();
+        let s = m.shorten("The regional water board, since July", 12.0, 150.0);
+        assert!(s.ends_with(ELLIPSIS) && !s.contains(",…"), "{s}");
+        assert!("The regional water board, since July".starts_with(s.trim_end_matches(ELLIPSIS)));
+    }
+
+    #[test]
+    fn bidi_controls_are_stripped() {
+        assert_eq!(strip_bidi("a\u{202e}b\u{2066}c"), "abc");
+        assert!(matches!(strip_bidi("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }

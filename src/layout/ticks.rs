@@ -163,7 +163,9 @@ impl Step {
     }
 }
 
-/// Chooses and labels the ticks of one segment.
+/// Chooses and labels the ticks of one segment: the finest step of the
+/// ladder whose labels fit without touching; at least one label, at the
+/// middle, when no step labels anything.
 pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
     let width = seg.x1 - seg.x0;
     let mut fallback = Vec::new();
@@ -173,53 +175,7 @@ pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
         if span / step.days() > width / 20.0 + 2.0 {
             continue;
         }
-        let days = step.ticks(seg.t0, seg.t1);
-        let mut out: Vec<TickMark> = Vec::with_capacity(days.len());
-        for (i, d) in days.iter().enumerate() {
-            let t = day_number(*d);
-            let x = seg.x(t);
-            let text = step.label(*d, i == 0);
-            let w = m.width(&text, TICK_FONT);
-            // A day's label sits under the middle of its day, where the
-            // day's events are drawn, when the day is wide enough for it.
-            let day_band = match step {
-                Step::EveryDay => d
-                    .succ_opt()
-                    .map(|n| (seg.x(t), seg.x(day_number(n).min(seg.t1)))),
-                _ => None,
-            };
-            let label_x = if let Some((a, b)) = day_band.filter(|(a, b)| b - a >= w + 4.0) {
-                (a + b) / 2.0
-            } else if step.is_band() {
-                let next = match step {
-                    Step::Years(n) => {
-                        NaiveDate::from_ymd_opt(d.year() + n, 1, 1).map_or(seg.t1, day_number)
-                    }
-                    _ => seg.t1,
-                };
-                let a = seg.x(t);
-                let b = seg.x(next.min(seg.t1));
-                if b - a < w + 4.0 {
-                    out.push(TickMark {
-                        x,
-                        label: None,
-                        label_x: x,
-                        label_width: 0.0,
-                    });
-                    continue;
-                }
-                (a + b) / 2.0
-            } else {
-                x
-            };
-            let inside = label_x - w / 2.0 >= seg.x0 && label_x + w / 2.0 <= seg.x1;
-            out.push(TickMark {
-                x,
-                label: inside.then_some(text),
-                label_x,
-                label_width: if inside { w } else { 0.0 },
-            });
-        }
+        let out = step_marks(step, seg, m);
         let labelled: Vec<&TickMark> = out.iter().filter(|t| t.label.is_some()).collect();
         let fits = labelled.windows(2).all(|p| {
             p[1].label_x - p[1].label_width / 2.0 - (p[0].label_x + p[0].label_width / 2.0)
@@ -232,7 +188,102 @@ pub fn ticks(seg: &Segment, m: &Metrics) -> Vec<TickMark> {
             fallback = out;
         }
     }
+    if fallback.iter().all(|t| t.label.is_none()) {
+        if let Some(t) = middle_mark(seg, m) {
+            return vec![t];
+        }
+    }
     fallback
+}
+
+/// The ticks of one step in a segment, each labelled if its label fits.
+fn step_marks(step: Step, seg: &Segment, m: &Metrics) -> Vec<TickMark> {
+    let days = step.ticks(seg.t0, seg.t1);
+    let mut out: Vec<TickMark> = Vec::with_capacity(days.len());
+    for (i, d) in days.iter().enumerate() {
+        let t = day_number(*d);
+        let x = seg.x(t);
+        let text = step.label(*d, i == 0);
+        let w = m.width(&text, TICK_FONT);
+        // A day's label sits under the middle of its day, where the day's
+        // events are drawn, when the day is wide enough for it.
+        let day_band = match step {
+            Step::EveryDay => d
+                .succ_opt()
+                .map(|n| (seg.x(t), seg.x(day_number(n).min(seg.t1)))),
+            _ => None,
+        };
+        let label_x = if let Some((a, b)) = day_band.filter(|(a, b)| b - a >= w + 4.0) {
+            (a + b) / 2.0
+        } else if step.is_band() {
+            let next = match step {
+                Step::Years(n) => {
+                    NaiveDate::from_ymd_opt(d.year() + n, 1, 1).map_or(seg.t1, day_number)
+                }
+                _ => seg.t1,
+            };
+            let (a, b) = (seg.x(t), seg.x(next.min(seg.t1)));
+            if b - a < w + 4.0 {
+                out.push(TickMark {
+                    x,
+                    label: None,
+                    label_x: x,
+                    label_width: 0.0,
+                });
+                continue;
+            }
+            (a + b) / 2.0
+        } else {
+            x
+        };
+        // A label reaching past its segment's end moves in, as long as it
+        // still covers its tick: the ticks beside a break keep their
+        // labels. (A day's label belongs to its band: only a day mostly in
+        // the segment is labelled.)
+        let in_segment = match day_band {
+            Some((a, b)) => b > a && (a + b) / 2.0 >= seg.x0 && (a + b) / 2.0 < seg.x1,
+            None => x >= seg.x0 && x <= seg.x1,
+        };
+        let wanted = label_x;
+        let label_x = label_x.max(seg.x0 + w / 2.0).min(seg.x1 - w / 2.0);
+        let moved = (label_x - wanted).abs() > 0.01;
+        let inside = in_segment
+            && label_x - w / 2.0 >= seg.x0
+            && label_x + w / 2.0 <= seg.x1
+            && (!moved || (label_x - x).abs() <= w / 2.0);
+        out.push(TickMark {
+            x,
+            label: inside.then_some(text),
+            label_x,
+            label_width: if inside { w } else { 0.0 },
+        });
+    }
+    out
+}
+
+/// For a segment too narrow for any step: one label at its middle, saying
+/// the year (or month, or day) it shows.
+fn middle_mark(seg: &Segment, m: &Metrics) -> Option<TickMark> {
+    let d = date_of((seg.t0 + seg.t1) / 2.0);
+    let text = if seg.t1 - seg.t0 > 730.0 {
+        Date::Year(d.year()).human()
+    } else if seg.t1 - seg.t0 > 60.0 {
+        Date::Month {
+            year: d.year(),
+            month: d.month(),
+        }
+        .human()
+    } else {
+        Date::Day(d).human()
+    };
+    let w = m.width(&text, TICK_FONT);
+    let x = (seg.x0 + seg.x1) / 2.0;
+    (w <= seg.x1 - seg.x0).then_some(TickMark {
+        x,
+        label: Some(text),
+        label_x: x,
+        label_width: w,
+    })
 }
 
 #[cfg(test)]

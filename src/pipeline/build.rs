@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::events;
 use crate::fsio::{self, Decoding};
 use crate::render::{self, RenderOptions};
-use crate::timeline::{FORMAT_VERSION, Timeline};
+use crate::timeline::{self, FORMAT_VERSION, Timeline};
 
 use super::{ArticleEvents, article_events, chunk_size, read_article, updated_timeline, with_jobs};
 
@@ -172,6 +172,7 @@ fn build_inner(
         .collect();
     let mut collected: Vec<Vec<crate::timeline::Event>> = vec![Vec::new(); units.len()];
     let mut succeeded: Vec<Vec<PathBuf>> = vec![Vec::new(); units.len()];
+    let mut headlines: Vec<Vec<String>> = vec![Vec::new(); units.len()];
     for chunk in order.chunks(chunk_size()) {
         if (hooks.cancelled)() {
             report.interrupted = true;
@@ -199,6 +200,7 @@ fn build_inner(
                             .map(|w| format!("{}: {w}", path.display())),
                     );
                     collected[unit].extend(result.events);
+                    headlines[unit].extend(result.headline);
                     succeeded[unit].push(path.clone());
                 }
                 Err(e) => report.failed.push(e),
@@ -210,9 +212,18 @@ fn build_inner(
                 report.interrupted = true;
                 return Ok(report);
             }
+            // `--title`, else the headline (or what the headlines share),
+            // else the name given with -o.
+            let title = opts
+                .render
+                .title
+                .clone()
+                .or_else(|| timeline::title::common_subject(&headlines[unit]))
+                .or_else(|| opts.name.clone());
             let fresh = Timeline {
                 version: FORMAT_VERSION,
-                title: opts.name.clone(),
+                title,
+                colors: Default::default(),
                 events: events::merge(std::mem::take(&mut collected[unit])),
                 deleted: Vec::new(),
             };
@@ -253,7 +264,7 @@ fn write_unit(
     let svg_path = opts.output_dir.join(format!("{stem}.svg"));
     let update = fsio::lock_for_update(&yaml_path, &[&svg_path])?;
     let merged = updated_timeline(&update, fresh)?;
-    let svg = render::svg(&merged.timeline, &opts.render);
+    let svg = render::svg(&merged.timeline, &opts.render)?;
     (hooks.before_replace)(&yaml_path);
     update.commit(merged.text.as_bytes(), "build", &[svg.as_bytes()])?;
     Ok((yaml_path, svg_path, merged.timeline.events.len()))

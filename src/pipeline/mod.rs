@@ -87,6 +87,8 @@ pub struct ArticleResult {
     pub tagged: Tagged,
     /// The events and the explanation.
     pub extraction: events::Extraction,
+    /// The article's headline (its first line, if it reads like one).
+    pub headline: Option<String>,
 }
 
 /// Tags and extracts the events of one article.
@@ -99,7 +101,11 @@ pub fn process(article: &ArticleFile, dct: Option<NaiveDate>) -> Result<ArticleR
         },
         &tagged,
     );
-    Ok(ArticleResult { tagged, extraction })
+    Ok(ArticleResult {
+        tagged,
+        extraction,
+        headline: timeline::title::headline(&article.text),
+    })
 }
 
 /// Articles longer than this are tagged and their events extracted in
@@ -139,6 +145,8 @@ pub struct ArticleEvents {
     pub events: Vec<crate::timeline::Event>,
     /// Warnings, e.g. a missing document date.
     pub warnings: Vec<String>,
+    /// The article's headline (its first line, if it reads like one).
+    pub headline: Option<String>,
 }
 
 /// The events of one article, for `build`: the same as [`process`] for an
@@ -164,10 +172,14 @@ fn article_events_in(
         return Ok(ArticleEvents {
             events: r.extraction.events,
             warnings: r.tagged.warnings,
+            headline: r.headline,
         });
     }
     let mut dct = dct;
-    let mut out = ArticleEvents::default();
+    let mut out = ArticleEvents {
+        headline: timeline::title::headline(text),
+        ..ArticleEvents::default()
+    };
     // One vector per piece, joined once at the end at its exact size (a
     // growing vector would hold up to twice the events).
     let mut found: Vec<Vec<crate::timeline::Event>> = Vec::with_capacity(ranges.len());
@@ -211,8 +223,15 @@ fn article_events_in(
     Ok(out)
 }
 
-/// Builds one timeline from several articles' results.
+/// Builds one timeline from several articles' results. Its title is
+/// `title`, else the headline of one article or what the headlines of
+/// several have in common (see [`timeline::title`]).
 pub fn timeline_of(title: Option<String>, results: &[ArticleResult]) -> Timeline {
+    let headlines: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r.headline.as_deref())
+        .collect();
+    let title = title.or_else(|| timeline::title::common_subject(&headlines));
     let all = results
         .iter()
         .flat_map(|r| r.extraction.events.iter().cloned())
@@ -220,6 +239,7 @@ pub fn timeline_of(title: Option<String>, results: &[ArticleResult]) -> Timeline
     Timeline {
         version: FORMAT_VERSION,
         title,
+        colors: Default::default(),
         events: events::merge(all),
         deleted: Vec::new(),
     }
@@ -369,14 +389,19 @@ pub fn tag_lines(text: &str, tagged: &Tagged, explain: bool) -> Vec<String> {
 
 /// The reduce step: combines partial timelines into one. Events about the
 /// same happening merge (see [`events::merge`]); deletions are united; the
-/// title is `title`, else the first part's.
+/// title is `title`, else the first part's; a tag's colour is the first
+/// part's that sets one.
 pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline {
     let mut deleted: Vec<String> = Vec::new();
     let mut events_all = Vec::new();
     let mut first_title = None;
+    let mut colors = std::collections::BTreeMap::new();
     for p in parts {
         if first_title.is_none() {
             first_title = p.title;
+        }
+        for (tag, c) in p.colors {
+            colors.entry(tag).or_insert(c);
         }
         deleted.extend(p.deleted);
         events_all.extend(p.events);
@@ -390,6 +415,7 @@ pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline 
     Timeline {
         version: FORMAT_VERSION,
         title: title.or(first_title),
+        colors,
         events: events_all,
         deleted,
     }
@@ -397,14 +423,14 @@ pub fn merge_timelines(parts: Vec<Timeline>, title: Option<String>) -> Timeline 
 
 /// The timeline as a Markdown table (`| date | title |`), for `timeline
 /// table` and for pasting into a report or a README. Pipes in titles are
-/// escaped.
+/// escaped, bidirectional controls dropped.
 pub fn table(t: &Timeline) -> String {
     let mut out = String::from("| date | title |\n|---|---|\n");
     for e in t.events_by_date() {
         out.push_str(&format!(
             "| {} | {} |\n",
             crate::layout::date_text(e),
-            e.title.replace('|', "\\|")
+            crate::layout::text::strip_bidi(&e.title).replace('|', "\\|")
         ));
     }
     out

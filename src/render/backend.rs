@@ -3,29 +3,28 @@
 //! plotters' own SVG backend writes flat shapes. Reports need more: one
 //! `<g>` per event with class names, a `<title>` tooltip, dashed outlines,
 //! and the font stack of the embedded font. [`ReportSvg`] implements
-//! [`DrawingBackend`] and writes into an [`SvgDoc`] that the chart writer
-//! shares (through [`SvgHandle`]), so that between plotters drawing calls the
-//! writer can open and close groups and set the stroke dash, while every
-//! shape still goes through plotters.
+//! plotters' `DrawingBackend` over a `&mut String` borrowed from the chart
+//! writer ([`super::svg`]) for one run of shapes; between runs the writer
+//! opens and closes groups itself, so nothing is shared and every shape
+//! still goes through plotters.
 //!
 //! All numbers are written by [`num`] (at most two decimals, no trailing
 //! zeros), so the same chart always gives the same bytes. Every text and
-//! attribute value goes through [`escape`].
+//! attribute value goes through [`escape`]. Writing into a `String` only
+//! fails on a formatting error, which the backend reports as its error
+//! type (`std::fmt::Error`) rather than dropping.
 
-use std::cell::RefCell;
-use std::convert::Infallible;
-use std::fmt::Write as _;
-use std::rc::Rc;
+use std::fmt::{self, Write as _};
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 
-use crate::layout::text::Metrics;
+use crate::layout::text::{Metrics, is_bidi_control};
 
 /// Formats a number with at most two decimals and no trailing zeros.
-pub fn num(v: f64) -> String {
+pub(crate) fn num(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
     let r = if r == 0.0 { 0.0 } else { r };
     let s = format!("{r:.2}");
@@ -33,9 +32,10 @@ pub fn num(v: f64) -> String {
     s.to_string()
 }
 
-/// Escapes text for XML content and attribute values, dropping characters
-/// XML 1.0 forbids.
-pub fn escape(s: &str) -> String {
+/// Escapes text for XML (and HTML) content and attribute values, dropping
+/// characters XML 1.0 forbids and the bidirectional controls (U+202A–
+/// U+202E, U+2066–U+2069), which could reorder the text around them.
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -46,163 +46,111 @@ pub fn escape(s: &str) -> String {
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
             c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c if is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
     out
 }
 
+/// `#rrggbb`.
 fn hex(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-/// The SVG being written, shared between the backend and the chart writer.
-#[derive(Debug, Default)]
-pub struct SvgDoc {
-    out: String,
-    depth: usize,
-    dash: Option<String>,
+type DrawResult = Result<(), DrawingErrorKind<fmt::Error>>;
+
+/// A formatting error as the backend's drawing error.
+fn failed(e: fmt::Error) -> DrawingErrorKind<fmt::Error> {
+    DrawingErrorKind::DrawingError(e)
 }
 
-/// A shared handle on an [`SvgDoc`].
-pub type SvgHandle = Rc<RefCell<SvgDoc>>;
+/// A plotters backend writing SVG elements into `out`, one per line,
+/// indented by `depth` levels, with an optional stroke dash pattern.
+#[derive(Debug)]
+pub(crate) struct ReportSvg<'a> {
+    out: &'a mut String,
+    size: (u32, u32),
+    depth: usize,
+    dash: Option<&'static str>,
+}
 
-impl SvgDoc {
-    fn indent(&mut self) {
+impl<'a> ReportSvg<'a> {
+    /// A backend of `size` pixels writing into `out`.
+    pub(crate) fn new(
+        out: &'a mut String,
+        size: (u32, u32),
+        depth: usize,
+        dash: Option<&'static str>,
+    ) -> ReportSvg<'a> {
+        ReportSvg {
+            out,
+            size,
+            depth,
+            dash,
+        }
+    }
+
+    /// Starts an element: false for a fully transparent colour (nothing to
+    /// draw), else the indentation is written.
+    fn begin(&mut self, c: BackendColor) -> bool {
+        if c.alpha == 0.0 {
+            return false;
+        }
         for _ in 0..self.depth {
             self.out.push_str("  ");
         }
+        true
     }
 
-    /// Writes a raw, already escaped line (used for the document frame).
-    pub fn raw_line(&mut self, line: &str) {
-        self.indent();
-        self.out.push_str(line);
-        self.out.push('\n');
-    }
-
-    /// Writes an opening tag line and indents what follows.
-    pub fn open_raw(&mut self, line: &str) {
-        self.raw_line(line);
-        self.depth += 1;
-    }
-
-    /// Dedents and writes a closing tag line.
-    pub fn close_raw(&mut self, line: &str) {
-        self.depth = self.depth.saturating_sub(1);
-        self.raw_line(line);
-    }
-
-    /// The document written so far.
-    pub fn as_str(&self) -> &str {
-        &self.out
-    }
-
-    /// Opens `<g class="…">`, with an optional `<title>` tooltip and extra
-    /// attributes (names must be valid; values are escaped here).
-    pub fn open_group(&mut self, class: &str, title: Option<&str>, attrs: &[(&str, &str)]) {
-        self.indent();
-        let _ = write!(self.out, "<g class=\"{}\"", escape(class));
-        for (k, v) in attrs {
-            let _ = write!(self.out, " {k}=\"{}\"", escape(v));
-        }
-        self.out.push_str(">\n");
-        self.depth += 1;
-        if let Some(t) = title {
-            self.indent();
-            let _ = writeln!(self.out, "<title>{}</title>", escape(t));
-        }
-    }
-
-    /// Closes the innermost group.
-    pub fn close_group(&mut self) {
-        self.depth = self.depth.saturating_sub(1);
-        self.indent();
-        self.out.push_str("</g>\n");
-    }
-
-    /// Sets the stroke dash pattern of the following shapes (`None`: solid).
-    pub fn set_dash(&mut self, dash: Option<&str>) {
-        self.dash = dash.map(str::to_string);
-    }
-
-    /// The document written so far.
-    pub fn into_string(self) -> String {
-        self.out
-    }
-
-    fn stroke(&mut self, c: BackendColor, width: u32) {
-        let _ = write!(
+    fn stroke(&mut self, c: BackendColor, width: u32) -> fmt::Result {
+        write!(
             self.out,
             " fill=\"none\" stroke=\"{}\" stroke-width=\"{width}\"",
             hex(c)
-        );
+        )?;
         if c.alpha < 1.0 {
-            let _ = write!(self.out, " stroke-opacity=\"{}\"", num(c.alpha));
+            write!(self.out, " stroke-opacity=\"{}\"", num(c.alpha))?;
         }
-        if let Some(d) = &self.dash {
-            let _ = write!(self.out, " stroke-dasharray=\"{d}\"");
+        if let Some(d) = self.dash {
+            write!(self.out, " stroke-dasharray=\"{d}\"")?;
         }
+        Ok(())
     }
 
-    /// Opens `<tag points="x,y x,y ..."` (the caller adds paint and `/>`).
-    fn points(&mut self, tag: &str, points: impl IntoIterator<Item = BackendCoord>) {
-        let _ = write!(self.out, "<{tag} points=\"");
+    /// Writes `<tag points="x,y x,y ..."` (the caller adds paint and `/>`).
+    fn points(&mut self, tag: &str, points: impl IntoIterator<Item = BackendCoord>) -> fmt::Result {
+        write!(self.out, "<{tag} points=\"")?;
         for (i, p) in points.into_iter().enumerate() {
             if i > 0 {
                 self.out.push(' ');
             }
-            let _ = write!(self.out, "{},{}", p.0, p.1);
+            write!(self.out, "{},{}", p.0, p.1)?;
         }
         self.out.push('"');
+        Ok(())
     }
 
-    fn fill(&mut self, c: BackendColor) {
-        let _ = write!(self.out, " fill=\"{}\"", hex(c));
+    fn fill(&mut self, c: BackendColor) -> fmt::Result {
+        write!(self.out, " fill=\"{}\"", hex(c))?;
         if c.alpha < 1.0 {
-            let _ = write!(self.out, " fill-opacity=\"{}\"", num(c.alpha));
+            write!(self.out, " fill-opacity=\"{}\"", num(c.alpha))?;
         }
+        Ok(())
     }
 
-    fn paint(&mut self, c: BackendColor, width: u32, fill: bool) {
+    fn paint(&mut self, c: BackendColor, width: u32, fill: bool) -> fmt::Result {
         if fill {
-            self.fill(c);
+            self.fill(c)
         } else {
-            self.stroke(c, width);
+            self.stroke(c, width)
         }
     }
 }
 
-/// A plotters [`DrawingBackend`] writing into a shared [`SvgDoc`].
-#[derive(Debug)]
-pub struct ReportSvg {
-    doc: SvgHandle,
-    size: (u32, u32),
-}
-
-impl ReportSvg {
-    /// Starts an element in colour `c`: `None` for a fully transparent
-    /// colour (nothing to draw), else the document, indented.
-    fn begin(&self, c: BackendColor) -> Option<std::cell::RefMut<'_, SvgDoc>> {
-        if c.alpha == 0.0 {
-            return None;
-        }
-        let mut d = self.doc.borrow_mut();
-        d.indent();
-        Some(d)
-    }
-
-    /// A backend of `size` pixels writing into `doc`.
-    pub fn new(doc: SvgHandle, size: (u32, u32)) -> ReportSvg {
-        ReportSvg { doc, size }
-    }
-}
-
-type DrawResult = Result<(), DrawingErrorKind<Infallible>>;
-
-impl DrawingBackend for ReportSvg {
-    type ErrorType = Infallible;
+impl DrawingBackend for ReportSvg<'_> {
+    type ErrorType = fmt::Error;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
@@ -217,16 +165,17 @@ impl DrawingBackend for ReportSvg {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> DrawResult {
-        let Some(mut d) = self.begin(color) else {
+        if !self.begin(color) {
             return Ok(());
-        };
-        let _ = write!(
-            d.out,
+        }
+        write!(
+            self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"1\" height=\"1\"",
             point.0, point.1
-        );
-        d.fill(color);
-        d.out.push_str("/>\n");
+        )
+        .map_err(failed)?;
+        self.fill(color).map_err(failed)?;
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -237,16 +186,17 @@ impl DrawingBackend for ReportSvg {
         style: &S,
     ) -> DrawResult {
         let c = style.color();
-        let Some(mut d) = self.begin(c) else {
+        if !self.begin(c) {
             return Ok(());
-        };
-        let _ = write!(
-            d.out,
+        }
+        write!(
+            self.out,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"",
             from.0, from.1, to.0, to.1
-        );
-        d.stroke(c, style.stroke_width());
-        d.out.push_str("/>\n");
+        )
+        .map_err(failed)?;
+        self.stroke(c, style.stroke_width()).map_err(failed)?;
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -258,19 +208,20 @@ impl DrawingBackend for ReportSvg {
         fill: bool,
     ) -> DrawResult {
         let c = style.color();
-        let Some(mut d) = self.begin(c) else {
+        if !self.begin(c) {
             return Ok(());
-        };
-        let _ = write!(
-            d.out,
+        }
+        write!(
+            self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
             upper_left.0,
             upper_left.1,
             bottom_right.0 - upper_left.0,
             bottom_right.1 - upper_left.1
-        );
-        d.paint(c, style.stroke_width(), fill);
-        d.out.push_str("/>\n");
+        )
+        .map_err(failed)?;
+        self.paint(c, style.stroke_width(), fill).map_err(failed)?;
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -280,12 +231,12 @@ impl DrawingBackend for ReportSvg {
         style: &S,
     ) -> DrawResult {
         let c = style.color();
-        let Some(mut d) = self.begin(c) else {
+        if !self.begin(c) {
             return Ok(());
-        };
-        d.points("polyline", path);
-        d.stroke(c, style.stroke_width());
-        d.out.push_str(" stroke-linejoin=\"round\"/>\n");
+        }
+        self.points("polyline", path).map_err(failed)?;
+        self.stroke(c, style.stroke_width()).map_err(failed)?;
+        self.out.push_str(" stroke-linejoin=\"round\"/>\n");
         Ok(())
     }
 
@@ -297,16 +248,17 @@ impl DrawingBackend for ReportSvg {
         fill: bool,
     ) -> DrawResult {
         let c = style.color();
-        let Some(mut d) = self.begin(c) else {
+        if !self.begin(c) {
             return Ok(());
-        };
-        let _ = write!(
-            d.out,
+        }
+        write!(
+            self.out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"{radius}\"",
             center.0, center.1
-        );
-        d.paint(c, style.stroke_width(), fill);
-        d.out.push_str("/>\n");
+        )
+        .map_err(failed)?;
+        self.paint(c, style.stroke_width(), fill).map_err(failed)?;
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -316,12 +268,12 @@ impl DrawingBackend for ReportSvg {
         style: &S,
     ) -> DrawResult {
         let c = style.color();
-        let Some(mut d) = self.begin(c) else {
+        if !self.begin(c) {
             return Ok(());
-        };
-        d.points("polygon", vert);
-        d.fill(c);
-        d.out.push_str("/>\n");
+        }
+        self.points("polygon", vert).map_err(failed)?;
+        self.fill(c).map_err(failed)?;
+        self.out.push_str("/>\n");
         Ok(())
     }
 
@@ -336,7 +288,7 @@ impl DrawingBackend for ReportSvg {
         pos: BackendCoord,
     ) -> DrawResult {
         let c = style.color();
-        if c.alpha == 0.0 {
+        if !self.begin(c) {
             return Ok(());
         }
         let m = Metrics::get();
@@ -353,20 +305,19 @@ impl DrawingBackend for ReportSvg {
             HPos::Center => "middle",
             HPos::Right => "end",
         };
-        let mut d = self.doc.borrow_mut();
-        d.indent();
-        let _ = write!(
-            d.out,
+        write!(
+            self.out,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\"",
             pos.0,
             num(baseline),
             num(size)
-        );
+        )
+        .map_err(failed)?;
         if ta != "start" {
-            let _ = write!(d.out, " text-anchor=\"{ta}\"");
+            write!(self.out, " text-anchor=\"{ta}\"").map_err(failed)?;
         }
-        d.fill(c);
-        let _ = writeln!(d.out, ">{}</text>", escape(text));
+        self.fill(c).map_err(failed)?;
+        writeln!(self.out, ">{}</text>", escape(text)).map_err(failed)?;
         Ok(())
     }
 
@@ -374,7 +325,7 @@ impl DrawingBackend for ReportSvg {
         &self,
         text: &str,
         style: &TStyle,
-    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+    ) -> Result<(u32, u32), DrawingErrorKind<fmt::Error>> {
         let m = Metrics::get();
         let size = style.size();
         Ok((
@@ -402,5 +353,13 @@ mod tests {
             escape("<script>alert(1)</script> & \"x\" 'y'\u{1}"),
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &apos;y&apos;"
         );
+    }
+
+    #[test]
+    fn escape_drops_bidirectional_controls() {
+        let s: String = ('\u{202A}'..='\u{202E}')
+            .chain('\u{2066}'..='\u{2069}')
+            .collect();
+        assert_eq!(escape(&format!("a{s}b")), "ab");
     }
 }

@@ -12,14 +12,21 @@ use crate::date::{DateError, DateSpec};
 use super::diag::{self, Diagnostic, Diagnostics};
 use super::node::{self, Kind, Node, Pos};
 use super::when::{parse_bound, parse_when_scalar};
-use super::{Event, FORMAT_VERSION, Source, Timeline, When};
+use super::{Event, FORMAT_VERSION, Rgb, Source, Timeline, When};
 
 pub use super::limits::MAX_FILE_BYTES;
 
 /// At most this many diagnostics are reported for one file.
 const MAX_DIAGNOSTICS: usize = 100;
 
-pub(crate) const TOP_KEYS: &[&str] = &["version", "title", "events", "deleted", "generated"];
+pub(crate) const TOP_KEYS: &[&str] = &[
+    "version",
+    "title",
+    "colors",
+    "events",
+    "deleted",
+    "generated",
+];
 pub(crate) const EVENT_KEYS: &[&str] = &[
     "id",
     "when",
@@ -443,6 +450,9 @@ fn timeline(cx: &mut Ctx<'_>, root: &Node) -> (Timeline, Vec<String>) {
             t.title = cx.string(v, "title", "Pakistan–Azerbaijan ties");
         }
     }
+    if let Some((_, v)) = f.get("colors") {
+        t.colors = colors(cx, v);
+    }
     if let Some(v) = cx.required(root, &f, "events", "the timeline", "[]") {
         events(cx, v, &mut t);
     }
@@ -453,6 +463,75 @@ fn timeline(cx: &mut Ctx<'_>, root: &Node) -> (Timeline, Vec<String>) {
         generated = cx.string_list(v, "generated", "[e-2020-11-10-war-ends]");
     }
     (t, generated)
+}
+
+/// `colors:`, a mapping of tag names to `"#rrggbb"` colours.
+fn colors(cx: &mut Ctx<'_>, node: &Node) -> BTreeMap<String, Rgb> {
+    let mut out = BTreeMap::new();
+    if node.is_null() {
+        return out;
+    }
+    let Kind::Map { entries, .. } = &node.kind else {
+        cx.wrong_type(
+            node,
+            "colors",
+            "a mapping of tags to colours",
+            "{conflict: \"#d55e00\"}",
+        );
+        return out;
+    };
+    let mut lines: BTreeMap<&str, usize> = BTreeMap::new();
+    for (k, v) in entries {
+        let Some(tag) = k.scalar().filter(|s| !k.is_null() && !s.trim().is_empty()) else {
+            cx.at(
+                k,
+                "a colour needs a tag name",
+                "write `colors: {conflict: \"#d55e00\"}`",
+            );
+            continue;
+        };
+        if let Some(line) = lines.get(tag) {
+            let line = *line;
+            cx.at(
+                k,
+                format!("duplicate colour for tag `{tag}`"),
+                format!("`{tag}` already has a colour at line {line}; keep one of them"),
+            );
+            continue;
+        }
+        lines.insert(tag, k.start.line);
+        let hint =
+            format!("write a colour as \"#rrggbb\" or \"#rgb\", quoted, e.g. `{tag}: \"#d55e00\"`");
+        match v.scalar().filter(|_| !v.is_null()) {
+            None if v.is_null() => {
+                let msg = format!("the colour of `{tag}` is missing");
+                let hint = format!("{hint} (unquoted, `#` starts a comment)");
+                // Point at an unquoted colour, which YAML read as a comment.
+                let line = cx.lines.get(k.start.line - 1).copied().unwrap_or("");
+                let after: String = line.chars().skip(k.start.col - 1).collect();
+                match after.find('#') {
+                    Some(i) => {
+                        let col = k.start.col + after[..i].chars().count();
+                        let width = after[i..].trim_end().chars().count();
+                        let pos = Pos {
+                            line: k.start.line,
+                            col,
+                        };
+                        cx.at_pos(pos, width, msg, hint);
+                    }
+                    None => cx.at(v, msg, hint),
+                }
+            }
+            None => cx.wrong_type(v, tag, "a colour", "\"#d55e00\""),
+            Some(text) => match text.parse::<Rgb>() {
+                Ok(c) => {
+                    out.insert(tag.to_string(), c);
+                }
+                Err(e) => cx.at(v, e.to_string(), hint),
+            },
+        }
+    }
+    out
 }
 
 fn events(cx: &mut Ctx<'_>, node: &Node, t: &mut Timeline) {

@@ -43,7 +43,7 @@
 //! ```
 //!
 //! Top-level keys, in canonical order: `version` (required, `1`), `title`,
-//! `events` (required), `deleted` (ids of events you deleted), `generated`
+//! `colors` (tag → `"#rrggbb"`, see [`Rgb`]), `events` (required), `deleted` (ids of events you deleted), `generated`
 //! (bookkeeping for [`update`]: the sorted ids of all events and tombstones
 //! when `timeline` last wrote the file; not part of the [`Timeline`] value,
 //! kept by [`format()`], rewritten by [`update`]; leave it alone). Event keys: `id`, `when`,
@@ -97,20 +97,28 @@
 //! assert!(to_yaml(&t).contains("when: \"2020-11-10\""));
 //! ```
 
+use std::collections::BTreeMap;
+
 use crate::date::DateSpec;
 
+mod colors;
 mod comments;
 mod diag;
+mod filter;
 pub mod id;
 pub mod limits;
 mod load;
 mod node;
 mod schema;
+pub mod title;
 mod update;
 mod when;
 mod write;
 
+pub use colors::{ColorError, Rgb};
 pub use diag::{Diagnostic, Diagnostics, count};
+pub(crate) use filter::importance_rank;
+pub use filter::{Filter, FilterError, Filtered, importance, importance_order};
 pub use id::{assign_ids, event_id};
 pub use limits::MAX_FILE_BYTES;
 pub use schema::schema;
@@ -128,6 +136,9 @@ pub struct Timeline {
     pub version: u32,
     /// The chart title.
     pub title: Option<String>,
+    /// Colours set for tags (`colors:`), by tag name; other tags get theirs
+    /// from the palette.
+    pub colors: BTreeMap<String, Rgb>,
     /// Events, in the order the file lists them (sorted by date when built).
     pub events: Vec<Event>,
     /// Ids of events the user deleted: re-extraction never brings them back.

@@ -37,6 +37,11 @@ fn schema_value() -> Value {
         "properties": {
             "version": {"const": FORMAT_VERSION, "description": "Format version."},
             "title": {"type": "string", "description": "The chart title."},
+            "colors": {
+                "type": "object",
+                "description": "Colours for tags, e.g. {conflict: \"#d55e00\"}; other tags get theirs from the palette.",
+                "additionalProperties": {"type": "string", "pattern": "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"}
+            },
             "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
             "deleted": string_list("Ids of events you deleted; `timeline build` never adds them again."),
             "generated": string_list("Bookkeeping, leave it alone: the ids of all events and tombstones when `timeline` last wrote the file; an id here that is in neither `events` nor `deleted` was deleted by you.")

@@ -1,6 +1,7 @@
 //! Writing a timeline in canonical form.
 //!
-//! Canonical form: the header comment, then `version`, `title`, `events`,
+//! Canonical form: the header comment, then `version`, `title`, `colors`
+//! (by tag name), `events`,
 //! `deleted`, `generated` in that order; event keys in the order `id`,
 //! `when`, `title`, `tags`, `inferred`, `confidence`, `sources`; source keys
 //! `file`, `line`, `span`, `quote`, `rules`. Keys holding their default
@@ -112,6 +113,15 @@ fn write_to(out: &mut impl Out, t: &Timeline, previous: &[String]) {
     out.push(format!("version: {}", t.version), &["version"]);
     if let Some(title) = &t.title {
         out.push(format!("title: {}", scalar(title, false)), &["title"]);
+    }
+    if !t.colors.is_empty() {
+        out.push("colors:".to_string(), &["colors"]);
+        for (tag, c) in &t.colors {
+            out.push(
+                format!("  {}: \"{c}\"", scalar(tag, true)),
+                &[&format!("colors/{tag}")],
+            );
+        }
     }
     if t.events.is_empty() {
         out.push("events: []".to_string(), &["events"]);

@@ -42,6 +42,7 @@ pub fn timeline(title: Option<&str>, events: Vec<Event>) -> Timeline {
     Timeline {
         version: 1,
         title: title.map(str::to_string),
+        colors: Default::default(),
         events,
         deleted: vec![],
     }
@@ -294,4 +295,140 @@ pub fn qualifiers() -> Timeline {
             between("open", "2019-08-01", "", "Still going", &[]),
         ],
     )
+}
+
+const NEWS_WORDS: &[&str] = &[
+    "river",
+    "rises",
+    "above",
+    "the",
+    "old",
+    "levee",
+    "at",
+    "Arvel",
+    "council",
+    "orders",
+    "evacuation",
+    "of",
+    "harbour",
+    "quarter",
+    "soldiers",
+    "fill",
+    "breach",
+    "with",
+    "sandbags",
+    "minister",
+    "visits",
+    "crisis",
+    "staff",
+    "in",
+    "Talmere",
+    "schools",
+    "close",
+    "across",
+    "valley",
+    "railway",
+    "line",
+    "cut",
+    "dam",
+    "operators",
+    "open",
+    "spillway",
+    "gauge",
+    "reads",
+    "metres",
+    "near",
+    "record",
+    "farmers",
+    "ask",
+    "for",
+    "emergency",
+    "aid",
+    "bridge",
+    "closed",
+    "to",
+    "traffic",
+    "residents",
+    "return",
+    "homes",
+    "damage",
+    "put",
+    "at",
+    "million",
+    "euros",
+    "inquiry",
+    "hears",
+    "engineers",
+];
+
+/// A news-like title of 4 to 11 words (the events stage writes titles of
+/// at most about 80 characters).
+fn news_title(rng: &mut Lcg) -> String {
+    let n = 4 + rng.below(8) as usize;
+    let mut words: Vec<String> = (0..n)
+        .map(|_| NEWS_WORDS[rng.below(NEWS_WORDS.len() as u64) as usize].to_string())
+        .collect();
+    let first = &mut words[0];
+    *first = first[..1].to_uppercase() + &first[1..];
+    words.join(" ")
+}
+
+/// Shaped like the timeline of `articles` news articles about one story
+/// (what `timeline build news/ -o news` gives): decades of background,
+/// a dense fortnight with several events a day, months of aftermath,
+/// intervals with open starts and ends, a few tags, mixed confidence.
+pub fn news(articles: usize, seed: u64) -> Timeline {
+    let mut rng = Lcg(seed);
+    let tags = ["flood", "politics", "dam", "transport", "aid", "levee"];
+    let mut events = Vec::new();
+    let mut push = |mut e: Event, rng: &mut Lcg| {
+        let i = events.len();
+        e.id = format!("n{i}");
+        e.confidence = Some([0.6, 0.65, 0.75, 0.8, 0.85, 0.9][rng.below(6) as usize]);
+        let k = rng.below(10);
+        e.tags = match k {
+            0..=2 => vec![],
+            3..=7 => vec![tags[rng.below(6) as usize].to_string()],
+            _ => vec![
+                tags[rng.below(3) as usize].to_string(),
+                tags[3 + rng.below(3) as usize].to_string(),
+            ],
+        };
+        events.push(e);
+    };
+    for _ in 0..articles {
+        // Each article: one or two pieces of background, four to seven
+        // events of the fortnight, one or two of the aftermath, and now
+        // and then an interval.
+        for _ in 0..1 + rng.below(2) {
+            let y = 1950 + rng.below(62) as i32;
+            let t = news_title(&mut rng);
+            let e = if rng.below(3) == 0 {
+                on("", &format!("{y}-{:02}", 1 + rng.below(12)), &t, &[])
+            } else {
+                on("", &format!("{y}"), &t, &[])
+            };
+            push(e, &mut rng);
+        }
+        for _ in 0..4 + rng.below(4) {
+            let d = 14 + rng.below(14) as u32;
+            let t = news_title(&mut rng);
+            push(on("", &format!("2013-03-{d:02}"), &t, &[]), &mut rng);
+        }
+        for _ in 0..1 + rng.below(2) {
+            let m = 4 + rng.below(9) as u32;
+            let t = news_title(&mut rng);
+            push(on("", &format!("2013-{m:02}"), &t, &[]), &mut rng);
+        }
+        if rng.below(3) == 0 {
+            let t = news_title(&mut rng);
+            let e = match rng.below(3) {
+                0 => between("", "", "2012-06", &t, &[]),
+                1 => between("", &format!("{}", 1990 + rng.below(20)), "", &t, &[]),
+                _ => between("", "2014", "2016", &t, &[]),
+            };
+            push(e, &mut rng);
+        }
+    }
+    timeline(Some("The Lenne floods"), events)
 }

@@ -11,7 +11,7 @@
 
 use proptest::prelude::*;
 use timeline::date::{Date, DateSpec, Season, YEAR_RANGE};
-use timeline::timeline::{Event, FORMAT_VERSION, Source, Timeline, When};
+use timeline::timeline::{Event, FORMAT_VERSION, Rgb, Source, Timeline, When};
 
 /// A date at any precision (seasons and quarters too) in any supported
 /// year, mostly modern ones.
@@ -130,8 +130,9 @@ pub fn timeline(events: std::ops::Range<usize>) -> impl Strategy<Value = Timelin
         prop::option::of(text()),
         prop::collection::vec(event(), events),
         prop::collection::vec(text(), 0..3),
+        prop::collection::btree_map(text(), any::<(u8, u8, u8)>(), 0..3),
     )
-        .prop_map(|(title, mut events, deleted)| {
+        .prop_map(|(title, mut events, deleted, colors)| {
             // Ids are unique within a file: the index makes them so, but for
             // a rare `x1`+`1` against `x`+`11`, filtered out below.
             for (i, e) in events.iter_mut().enumerate() {
@@ -140,6 +141,10 @@ pub fn timeline(events: std::ops::Range<usize>) -> impl Strategy<Value = Timelin
             Timeline {
                 version: FORMAT_VERSION,
                 title,
+                colors: colors
+                    .into_iter()
+                    .map(|(tag, (r, g, b))| (tag, Rgb(r, g, b)))
+                    .collect(),
                 events,
                 deleted,
             }
